@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+
+namespace StatusBoard.Core.Catalog;
+
+/// <summary>One entry of the service catalog: what to poll, how to read it, how to show it.</summary>
+public sealed record ServiceDefinition
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Category { get; init; }
+    public required string Provider { get; init; }
+    public required Uri Url { get; init; }
+    public string? StatusPageUrl { get; init; }
+
+    /// <summary>Poll interval of this entry; null means the catalog-wide <c>StatusBoard:PollInterval</c>.</summary>
+    public TimeSpan? Interval { get; init; }
+
+    /// <summary>Where this entry sits in configuration (e.g. <c>StatusBoard:Services:3</c>), for error messages.</summary>
+    public string ConfigPath { get; init; } = "";
+
+    /// <summary>
+    /// The raw catalog entry. Providers read their own rule object from it (e.g. <c>json</c>, <c>html</c>, <c>rss</c>)
+    /// and validate it in <see cref="Providers.IStatusProvider.Validate"/>.
+    /// </summary>
+    public IConfigurationSection? Settings { get; init; }
+
+    /// <summary>The provider's rule object (the entry's child section named after the provider), if any.</summary>
+    public IConfigurationSection? ProviderSettings(string name) =>
+        Settings?.GetSection(name) is { } section && section.Exists() ? section : null;
+}

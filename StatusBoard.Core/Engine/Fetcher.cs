@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+using StatusBoard.Core.Providers;
+
+namespace StatusBoard.Core.Engine;
+
+/// <summary>
+/// The only place that talks HTTP to upstreams. Reads the body as a stream under a byte cap and one deadline
+/// (headers and body together), and turns every failure into a readable reason instead of an exception.
+/// </summary>
+public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> options, TimeProvider time)
+{
+    public const string HttpClientName = "upstream";
+
+    private readonly EngineOptions _options = options.Value;
+
+    public async Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        using var deadline = new CancellationTokenSource(_options.RequestTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            var client = clients.CreateClient(HttpClientName);
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var body = await ReadCappedAsync(response.Content, linked.Token).ConfigureAwait(false);
+            if (body is null)
+            {
+                return FetchResult.Fail($"Response larger than the {FormatBytes(_options.MaxResponseBytes)} cap; not read", time.GetElapsedTime(started));
+            }
+            var payload = new FetchedPayload(url, (int)response.StatusCode, body, response.Content.Headers.ContentType?.ToString(), time.GetElapsedTime(started))
+            {
+                Headers = CollectHeaders(response),
+            };
+            return FetchResult.Ok(payload);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTimeout(ex, deadline))
+        {
+            return FetchResult.Fail($"Timed out after {_options.RequestTimeout.TotalSeconds:0.#} s", time.GetElapsedTime(started));
+        }
+        catch (HttpRequestException ex)
+        {
+            return FetchResult.Fail(Describe(ex), time.GetElapsedTime(started));
+        }
+        catch (IOException ex)
+        {
+            return FetchResult.Fail($"Connection broken while reading: {ex.Message}", time.GetElapsedTime(started));
+        }
+    }
+
+    private static bool IsTimeout(Exception ex, CancellationTokenSource deadline) =>
+        ex is TimeoutRejectedException || (ex is OperationCanceledException && deadline.IsCancellationRequested);
+
+    /// <summary>Reads at most the cap; null when the body is larger (the rest is never buffered).</summary>
+    private async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var cap = _options.MaxResponseBytes;
+        if (content.Headers.ContentLength is { } declared && declared > cap)
+        {
+            return null;
+        }
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > cap)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[name] = string.Join(", ", values);
+        }
+        return headers;
+    }
+
+    private static string Describe(HttpRequestException ex)
+    {
+        if (ex.InnerException is SocketException socket)
+        {
+            return socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "Connection refused",
+                SocketError.HostNotFound or SocketError.NoData => "Host not found (DNS)",
+                SocketError.TimedOut => "Connection timed out",
+                SocketError.NetworkUnreachable or SocketError.HostUnreachable => "Network unreachable",
+                _ => $"Connection failed: {socket.Message}",
+            };
+        }
+        return ex.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => "Host not found (DNS)",
+            HttpRequestError.SecureConnectionError => $"TLS handshake failed: {ex.Message}",
+            HttpRequestError.ResponseEnded => "The server closed the connection before answering",
+            HttpRequestError.InvalidResponse => $"Invalid HTTP response: {ex.Message}",
+            _ => $"Request failed: {ex.Message}",
+        };
+    }
+
+    private static string FormatBytes(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : $"{bytes / 1024.0:0.#} KiB";
+
+    /// <summary>Human text for a non-2xx answer, e.g. "HTTP 503 Service Unavailable".</summary>
+    public static string DescribeStatus(int statusCode) =>
+        Enum.IsDefined(typeof(HttpStatusCode), statusCode)
+            ? $"HTTP {statusCode} {SplitWords(((HttpStatusCode)statusCode).ToString())}"
+            : $"HTTP {statusCode}";
+
+    private static string SplitWords(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
+}

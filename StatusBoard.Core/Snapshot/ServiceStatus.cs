@@ -1,0 +1,56 @@
+namespace StatusBoard.Core.Snapshot;
+
+/// <summary>One component of a service as its status page reports it.</summary>
+public sealed record ComponentStatus(string Id, string Name, StatusLevel Status, string? Group = null);
+
+/// <summary>One posted update of an incident or maintenance (newest first in lists).</summary>
+public sealed record IncidentUpdate(DateTimeOffset? At, string Status, string Body);
+
+/// <summary>An unresolved incident: <see cref="Impact"/> is the level it pushes the service to.</summary>
+public sealed record Incident(
+    string Id,
+    string Title,
+    string Status,
+    StatusLevel Impact,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? UpdatedAt,
+    string? Url,
+    IReadOnlyList<string> Components,
+    IReadOnlyList<IncidentUpdate> Updates);
+
+/// <summary>A maintenance window, in progress or upcoming.</summary>
+public sealed record Maintenance(
+    string Id,
+    string Title,
+    string Status,
+    bool InProgress,
+    DateTimeOffset? ScheduledFor,
+    DateTimeOffset? ScheduledUntil,
+    string? Url,
+    IReadOnlyList<string> Components,
+    IReadOnlyList<IncidentUpdate> Updates);
+
+/// <summary>
+/// The normalized, immutable state of one service in a snapshot. A new instance means something about
+/// the service changed; the dashboard relies on that to re-render only changed tiles.
+/// </summary>
+public sealed record ServiceStatus(
+    string Id,
+    string Name,
+    string Category,
+    StatusLevel Status,
+    string? Summary,
+    DateTimeOffset? CheckedAt,
+    DateTimeOffset? LastChangedAt,
+    int? ResponseTimeMs,
+    string? Error,
+    string? StatusPageUrl,
+    IReadOnlyList<ComponentStatus> Components,
+    IReadOnlyList<Incident> Incidents,
+    IReadOnlyList<Maintenance> Maintenances)
+{
+    /// <summary>A service that has not been polled yet.</summary>
+    public static ServiceStatus Pending(string id, string name, string category, string? statusPageUrl) =>
+        new(id, name, category, StatusLevel.Unknown, null, null, null, null, "Not checked yet",
+            statusPageUrl, [], [], []);
+}

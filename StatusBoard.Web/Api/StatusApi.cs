@@ -1,0 +1,62 @@
+using StatusBoard.Core.Snapshot;
+
+namespace StatusBoard.Web.Api;
+
+/// <summary><c>/api/status</c>: the current snapshot as precomputed JSON bytes, with ETag/304.</summary>
+public static class StatusApi
+{
+    public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/status").RequireCors(WebServiceCollectionExtensions.OpenReadPolicy).WithTags("Status");
+        group.MapGet("/", GetSnapshot).WithName("GetStatus").WithSummary("Every service's current status.");
+        group.MapGet("/{id}", GetService).WithName("GetServiceStatus").WithSummary("One service's current status.");
+        return endpoints;
+    }
+
+    public static IResult GetSnapshot(HttpContext context, SnapshotStore store)
+    {
+        var snapshot = store.Current;
+        return Precomputed(context, snapshot.ETag, snapshot.Json);
+    }
+
+    public static IResult GetService(string id, HttpContext context, SnapshotStore store)
+    {
+        var snapshot = store.Current;
+        if (snapshot.FindJson(id) is not { } json)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Unknown service",
+                detail: $"No service with id '{id}' is in the catalog.");
+        }
+        var etag = snapshot.ETag.Insert(snapshot.ETag.Length - 1, "-" + id);
+        return Precomputed(context, etag, json);
+    }
+
+    private static IResult Precomputed(HttpContext context, string etag, ReadOnlyMemory<byte> json)
+    {
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = "no-cache";
+        if (context.Request.Headers.IfNoneMatch.Any(value => value is not null && IfNoneMatchHas(value, etag)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return new JsonBytesResult(json);
+    }
+
+    private static bool IfNoneMatchHas(string headerValue, string etag) =>
+        headerValue.Trim() == "*" ||
+        headerValue.Split(',').Any(candidate => string.Equals(candidate.Trim(), etag, StringComparison.Ordinal));
+
+    /// <summary>Writes bytes that were serialized when the snapshot was made.</summary>
+    private sealed class JsonBytesResult(ReadOnlyMemory<byte> json) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            httpContext.Response.ContentLength = json.Length;
+            return httpContext.Response.Body.WriteAsync(json).AsTask();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using StatusBoard.Core;
+using StatusBoard.Web;
+using StatusBoard.Web.Api;
+using StatusBoard.Web.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddStatusBoardCore(builder.Configuration);
+builder.Services.AddStatusBoardWeb();
+
+var app = builder.Build();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+app.UseCors();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapStatusApi();
+app.MapStreamApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+return await StartupGuard.RunAsync(app);
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
