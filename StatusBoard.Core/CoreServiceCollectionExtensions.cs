@@ -8,7 +8,6 @@ using Polly;
 using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Engine;
 using StatusBoard.Core.Providers;
-using StatusBoard.Core.Providers.Statuspage;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core;
@@ -41,10 +40,15 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Every concrete <see cref="IStatusProvider"/> in Core is registered: adding a provider is adding its class.</summary>
     private static void AddStatusProviders(this IServiceCollection services)
     {
-        services.AddSingleton<IStatusProvider, StatuspageProvider>();
-        services.AddSingleton<IStatusProvider, IncidentIoProvider>();
+        var providerTypes = typeof(IStatusProvider).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IStatusProvider).IsAssignableFrom(t));
+        foreach (var type in providerTypes)
+        {
+            services.AddSingleton(typeof(IStatusProvider), type);
+        }
         services.AddSingleton<ProviderRegistry>();
     }
 

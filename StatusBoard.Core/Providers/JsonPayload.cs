@@ -28,6 +28,12 @@ public static class JsonPayload
             error = $"{provider}: the response body is empty";
             return false;
         }
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // JsonDocument validates strings lazily; check up front so bad bytes never reach a reader.
+            error = $"{provider}: the body is not valid UTF-8 JSON";
+            return false;
+        }
         if (trimmed[0] == (byte)'<')
         {
             error = $"{provider}: expected JSON but the response is HTML or XML";
