@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBoard.Core.Catalog;
-using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.Engine;
 
@@ -16,7 +15,6 @@ public sealed partial class StatusEngine(
     IOptions<CatalogOptions> catalog,
     IOptions<EngineOptions> options,
     ServicePoller poller,
-    SnapshotStore store,
     TimeProvider time,
     ILogger<StatusEngine> logger) : BackgroundService
 {
@@ -28,7 +26,6 @@ public sealed partial class StatusEngine(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var services = catalog.Value.Services;
-        store.Reset(services.Select(s => ServiceStatus.Pending(s.Id, s.Name, s.Category, s.StatusPageUrl)));
         using var concurrency = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentRequests));
         var firstRound = new CountdownEvent(services.Count);
         var started = Stopwatch.GetTimestamp();

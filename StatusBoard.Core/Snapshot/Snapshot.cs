@@ -47,7 +47,15 @@ public sealed class Snapshot
     public ServiceStatus? Find(string id) => _indexById.TryGetValue(id, out var i) ? Services[i] : null;
 
     /// <summary>UTF-8 JSON of one service, made when the snapshot was built.</summary>
-    public ReadOnlyMemory<byte>? FindJson(string id) => _indexById.TryGetValue(id, out var i) ? _serviceJson[i] : null;
+    public ReadOnlyMemory<byte>? FindJson(string id)
+    {
+        // Spelled out: in a conditional expression, null would silently convert to an empty ReadOnlyMemory.
+        if (_indexById.TryGetValue(id, out var i))
+        {
+            return _serviceJson[i];
+        }
+        return null;
+    }
 
     /// <summary>
     /// Builds a snapshot. Services whose record is the same instance as in <paramref name="previous"/> reuse

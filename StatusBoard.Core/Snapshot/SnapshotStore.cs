@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Engine;
 
 namespace StatusBoard.Core.Snapshot;
@@ -25,11 +26,13 @@ public sealed partial class SnapshotStore : IDisposable
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private DateTimeOffset? _timerDue;
 
-    public SnapshotStore(TimeProvider time, IOptions<EngineOptions> options)
+    public SnapshotStore(TimeProvider time, IOptions<EngineOptions> options, IOptions<CatalogOptions> catalog)
     {
         _time = time;
         _options = options.Value;
-        _current = Snapshot.Create(0, time.GetUtcNow(), _instance, []);
+        // Every catalog service is on the board from the first request, as "not checked yet".
+        var pending = catalog.Value.Services.Select(s => ServiceStatus.Pending(s.Id, s.Name, s.Category, s.StatusPageUrl));
+        _current = Snapshot.Create(1, time.GetUtcNow(), _instance, [.. pending]);
         _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -65,7 +68,7 @@ public sealed partial class SnapshotStore : IDisposable
 
             var now = _time.GetUtcNow();
             var due = _lastPublish + (_pendingHasChange ? _options.PublishDelay : _options.FreshnessInterval);
-            if (_pendingHasChange && now >= due)
+            if (now >= due)
             {
                 published = PublishPendingLocked();
             }

@@ -20,6 +20,7 @@ public sealed class FakeUpstream : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
+    private volatile TaskCompletionSource _hitSignal = NewSignal();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -62,10 +63,28 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     public int TotalHits => _hits.Values.Sum();
 
+    /// <summary>Completes once <paramref name="path"/> has been requested at least <paramref name="count"/> times.</summary>
+    public async Task WaitForHitsAsync(string path, int count, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var signal = _hitSignal.Task;
+            if (Hits(path) >= count)
+            {
+                return;
+            }
+            await signal.WaitAsync(deadline.Token);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private async Task ServeAsync(HttpContext context)
     {
         var path = Normalize(context.Request.Path.Value ?? "/");
         _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
+        Interlocked.Exchange(ref _hitSignal, NewSignal()).TrySetResult();
         if (!_pages.TryGetValue(path, out var page))
         {
             context.Response.StatusCode = 404;

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using StatusBoard.Core;
+using StatusBoard.Core.Snapshot;
+
+namespace StatusBoard.Tests.TestSupport;
+
+/// <summary>The Core engine in a real generic host, on a catalog file and a fake clock.</summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private EngineHost(IHost host, FakeTimeProvider time)
+    {
+        _host = host;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public SnapshotStore Store => _host.Services.GetRequiredService<SnapshotStore>();
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<EngineHost> StartAsync(string catalogFile, IDictionary<string, string?>? settings = null)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["StatusBoard:CatalogFile"] = catalogFile,
+            // Publish every change at once: the fake clock does not move by itself.
+            ["StatusBoard:PublishDelay"] = "00:00:00",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddStatusBoardCore(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new EngineHost(host, time);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

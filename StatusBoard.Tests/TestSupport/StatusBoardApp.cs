@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using StatusBoard.Core.Snapshot;
+
+namespace StatusBoard.Tests.TestSupport;
+
+/// <summary>The whole web app (Program.cs) on a test catalog; optionally on a fake clock or on real Kestrel for a browser.</summary>
+public sealed class StatusBoardApp(string catalogFile, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public SnapshotStore Store => Services.GetRequiredService<SnapshotStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) =>
+        {
+            config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["StatusBoard:CatalogFile"] = catalogFile,
+                ["StatusBoard:PublishDelay"] = "00:00:00",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            if (settings is not null)
+            {
+                config.AddInMemoryCollection(settings);
+            }
+        });
+        if (time is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(time));
+        }
+    }
+}
