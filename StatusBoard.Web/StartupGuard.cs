@@ -14,6 +14,9 @@ internal static class StartupGuard
     {
         try
         {
+            // Validate options before the host starts, so a bad catalog is reported here instead of being
+            // logged by the host as "Hosting failed to start" with a stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.StartAsync();
         }
         catch (OptionsValidationException ex)
