@@ -1,7 +1,12 @@
 namespace StatusBoard.Core.Snapshot;
 
 /// <summary>One component of a service as its status page reports it.</summary>
-public sealed record ComponentStatus(string Id, string Name, StatusLevel Status, string? Group = null);
+/// <see cref="Watched"/> is false for components outside the catalog entry's <c>components</c> filter:
+/// still listed in the details, but not counted in the service's level.
+public sealed record ComponentStatus(string Id, string Name, StatusLevel Status, string? Group = null, bool Watched = true);
+
+/// <summary>Our own probe of a service (the entry's <c>probe</c> URL), shown as "observed" beside the official status.</summary>
+public sealed record ObservedStatus(StatusLevel Status, DateTimeOffset? CheckedAt, int? ResponseTimeMs, string? Error);
 
 /// <summary>One posted update of an incident or maintenance (newest first in lists).</summary>
 public sealed record IncidentUpdate(DateTimeOffset? At, string Status, string Body);
@@ -47,8 +52,14 @@ public sealed record ServiceStatus(
     string? StatusPageUrl,
     IReadOnlyList<ComponentStatus> Components,
     IReadOnlyList<Incident> Incidents,
-    IReadOnlyList<Maintenance> Maintenances)
+    IReadOnlyList<Maintenance> Maintenances,
+    bool Stale = false,
+    DateTimeOffset? FailingSince = null,
+    ObservedStatus? Observed = null)
 {
+    // Stale: the level shown is the last known one, not a current reading (damped failure, our own network
+    // down, restored from the store, or older than three poll intervals). FailingSince: first failed poll
+    // of the current run of failures.
     /// <summary>A service that has not been polled yet.</summary>
     public static ServiceStatus Pending(string id, string name, string category, string? statusPageUrl) =>
         new(id, name, category, StatusLevel.Unknown, null, null, null, null, "Not checked yet",

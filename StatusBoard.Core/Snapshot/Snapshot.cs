@@ -15,16 +15,17 @@ public sealed class Snapshot
     private readonly ImmutableArray<byte[]> _serviceJson;
 
     private Snapshot(long version, DateTimeOffset generatedAt, string instance, ImmutableArray<ServiceStatus> services,
-        ImmutableArray<byte[]> serviceJson)
+        ImmutableArray<byte[]> serviceJson, Connectivity? offline)
     {
         Version = version;
         GeneratedAt = generatedAt;
+        Offline = offline;
         Services = services;
         _serviceJson = serviceJson;
         _indexById = services.Select((s, i) => (s.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         // The instance token keeps ETags from two server runs apart: both start counting at version 1.
         ETag = $"\"{instance}-{version}\"";
-        Json = BuildJson(version, generatedAt, serviceJson);
+        Json = BuildJson(version, generatedAt, offline, serviceJson);
         SseEvent = BuildSseEvent(version, Json);
     }
 
@@ -34,6 +35,9 @@ public sealed class Snapshot
     public DateTimeOffset GeneratedAt { get; }
 
     public ImmutableArray<ServiceStatus> Services { get; }
+
+    /// <summary>Non-null while StatusBoard cannot reach the internet itself; statuses are then stale.</summary>
+    public Connectivity? Offline { get; }
 
     /// <summary>Strong ETag of <see cref="Json"/>.</summary>
     public string ETag { get; }
@@ -62,20 +66,20 @@ public sealed class Snapshot
     /// its JSON, so a change to one service serializes one service.
     /// </summary>
     public static Snapshot Create(long version, DateTimeOffset generatedAt, string instance,
-        ImmutableArray<ServiceStatus> services, Snapshot? previous = null)
+        ImmutableArray<ServiceStatus> services, Snapshot? previous = null, Connectivity? offline = null)
     {
         var json = ImmutableArray.CreateBuilder<byte[]>(services.Length);
         foreach (var service in services)
         {
             json.Add(previous?.ReuseJson(service) ?? JsonSerializer.SerializeToUtf8Bytes(service, SnapshotJsonContext.Default.ServiceStatus));
         }
-        return new Snapshot(version, generatedAt, instance, services, json.MoveToImmutable());
+        return new Snapshot(version, generatedAt, instance, services, json.MoveToImmutable(), offline);
     }
 
     private byte[]? ReuseJson(ServiceStatus service) =>
         _indexById.TryGetValue(service.Id, out var i) && ReferenceEquals(Services[i], service) ? _serviceJson[i] : null;
 
-    private static byte[] BuildJson(long version, DateTimeOffset generatedAt, ImmutableArray<byte[]> services)
+    private static byte[] BuildJson(long version, DateTimeOffset generatedAt, Connectivity? offline, ImmutableArray<byte[]> services)
     {
         var buffer = new MemoryStream(services.Sum(s => s.Length + 1) + 96);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -83,6 +87,8 @@ public sealed class Snapshot
             writer.WriteStartObject();
             writer.WriteNumber("version", version);
             writer.WriteString("generatedAt", generatedAt);
+            writer.WritePropertyName("offline");
+            JsonSerializer.Serialize(writer, offline, SnapshotJsonContext.Default.Connectivity);
             writer.WriteStartArray("services");
             foreach (var service in services)
             {

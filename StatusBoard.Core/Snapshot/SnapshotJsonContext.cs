@@ -6,4 +6,5 @@ namespace StatusBoard.Core.Snapshot;
 /// <summary>Source-generated serializers for everything the API serves (camelCase, levels by their API names).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = false)]
 [JsonSerializable(typeof(ServiceStatus))]
+[JsonSerializable(typeof(Connectivity))]
 public sealed partial class SnapshotJsonContext : JsonSerializerContext;

@@ -25,6 +25,7 @@ public sealed partial class SnapshotStore : IDisposable
     private bool _pendingHasChange;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private DateTimeOffset? _timerDue;
+    private Connectivity? _offline;
 
     public SnapshotStore(TimeProvider time, IOptions<EngineOptions> options, IOptions<CatalogOptions> catalog)
     {
@@ -48,6 +49,22 @@ public sealed partial class SnapshotStore : IDisposable
             _pending.Clear();
             _pendingHasChange = false;
             published = PublishLocked([.. services]);
+        }
+        Notify(published);
+    }
+
+    /// <summary>Sets or clears the "StatusBoard cannot reach the internet" state; a change is published at once.</summary>
+    public void SetOffline(Connectivity? offline)
+    {
+        Snapshot published;
+        lock (_gate)
+        {
+            if (Equals(_offline, offline))
+            {
+                return;
+            }
+            _offline = offline;
+            published = PublishPendingLocked();
         }
         Notify(published);
     }
@@ -140,7 +157,7 @@ public sealed partial class SnapshotStore : IDisposable
         _lastPublish = now;
         _timerDue = null;
         _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        var next = Snapshot.Create(_current.Version + 1, now, _instance, services, _current);
+        var next = Snapshot.Create(_current.Version + 1, now, _instance, services, _current, _offline);
         _current = next;
         return next;
     }
