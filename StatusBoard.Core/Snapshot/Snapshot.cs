@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Json;
 
 namespace StatusBoard.Core.Snapshot;
@@ -15,18 +14,20 @@ public sealed class Snapshot
     private readonly ImmutableArray<byte[]> _serviceJson;
 
     private Snapshot(long version, DateTimeOffset generatedAt, string instance, ImmutableArray<ServiceStatus> services,
-        ImmutableArray<byte[]> serviceJson, Connectivity? offline)
+        ImmutableArray<byte[]> serviceJson, Connectivity? offline, Snapshot? previous)
     {
         Version = version;
         GeneratedAt = generatedAt;
         Offline = offline;
         Services = services;
         _serviceJson = serviceJson;
-        _indexById = services.Select((s, i) => (s.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        // The id index is the same as long as the catalog is: reuse it instead of building a new frozen map.
+        _indexById = previous is not null && SameIds(previous.Services, services)
+            ? previous._indexById
+            : services.Select((s, i) => (s.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         // The instance token keeps ETags from two server runs apart: both start counting at version 1.
         ETag = $"\"{instance}-{version}\"";
-        Json = BuildJson(version, generatedAt, offline, serviceJson);
-        SseEvent = BuildSseEvent(version, Json);
+        (SseEvent, Json) = SnapshotEncoding.Build(version, generatedAt, offline, serviceJson);
     }
 
     /// <summary>Increases by one with every published change.</summary>
@@ -73,42 +74,25 @@ public sealed class Snapshot
         {
             json.Add(previous?.ReuseJson(service) ?? JsonSerializer.SerializeToUtf8Bytes(service, SnapshotJsonContext.Default.ServiceStatus));
         }
-        return new Snapshot(version, generatedAt, instance, services, json.MoveToImmutable(), offline);
+        return new Snapshot(version, generatedAt, instance, services, json.MoveToImmutable(), offline, previous);
     }
 
     private byte[]? ReuseJson(ServiceStatus service) =>
         _indexById.TryGetValue(service.Id, out var i) && ReferenceEquals(Services[i], service) ? _serviceJson[i] : null;
 
-    private static byte[] BuildJson(long version, DateTimeOffset generatedAt, Connectivity? offline, ImmutableArray<byte[]> services)
+    private static bool SameIds(ImmutableArray<ServiceStatus> a, ImmutableArray<ServiceStatus> b)
     {
-        var buffer = new MemoryStream(services.Sum(s => s.Length + 1) + 96);
-        using (var writer = new Utf8JsonWriter(buffer))
+        if (a.Length != b.Length)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("version", version);
-            writer.WriteString("generatedAt", generatedAt);
-            writer.WritePropertyName("offline");
-            JsonSerializer.Serialize(writer, offline, SnapshotJsonContext.Default.Connectivity);
-            writer.WriteStartArray("services");
-            foreach (var service in services)
-            {
-                writer.WriteRawValue(service, skipInputValidation: true);
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            return false;
         }
-        return buffer.ToArray();
-    }
-
-    private static byte[] BuildSseEvent(long version, ReadOnlyMemory<byte> json)
-    {
-        // Compact JSON has no raw newlines, so the whole document fits on one data: line.
-        var head = Encoding.UTF8.GetBytes($"id: {version}\nevent: snapshot\ndata: ");
-        var result = new byte[head.Length + json.Length + 2];
-        head.CopyTo(result, 0);
-        json.Span.CopyTo(result.AsSpan(head.Length));
-        result[^2] = (byte)'\n';
-        result[^1] = (byte)'\n';
-        return result;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!string.Equals(a[i].Id, b[i].Id, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -66,7 +66,7 @@ public sealed class FakeUpstream : IAsyncDisposable
     /// <summary>Completes once <paramref name="path"/> has been requested at least <paramref name="count"/> times.</summary>
     public async Task WaitForHitsAsync(string path, int count, TimeSpan? timeout = null)
     {
-        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var signal = _hitSignal.Task;

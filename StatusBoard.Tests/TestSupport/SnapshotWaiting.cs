@@ -22,7 +22,7 @@ public static class SnapshotWaiting
         }
         try
         {
-            return await reached.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(15));
+            return await reached.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(30));
         }
         catch (TimeoutException)
         {

@@ -11,7 +11,7 @@ public sealed class SseReader(Stream stream) : IDisposable
 
     public async Task<Message> NextAsync(TimeSpan? timeout = null)
     {
-        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         string id = "", name = "message";
         var data = new StringBuilder();
         while (true)

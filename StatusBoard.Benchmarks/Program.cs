@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Running;
+
+// In-process figures: provider parse cost, snapshot publish cost, a full poll cycle.
+// Run all:  dotnet run -c Release --project StatusBoard.Benchmarks -- --filter '*'
+var config = DefaultConfig.Instance
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddColumn(BaselineRatioColumn.RatioMean)
+    .WithOptions(ConfigOptions.JoinSummary);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

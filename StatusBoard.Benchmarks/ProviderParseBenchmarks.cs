@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using AngleSharp.Html.Parser;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StatusBoard.Core;
+using StatusBoard.Core.Catalog;
+using StatusBoard.Core.Providers;
+
+namespace StatusBoard.Benchmarks;
+
+/// <summary>
+/// Parse cost of one recorded payload per provider. The baseline is the bare parse of the same bytes by the
+/// platform's reader (JsonDocument, XmlReader or AngleSharp), so the ratio is what normalizing costs on top.
+/// </summary>
+[MemoryDiagnoser]
+public class ProviderParseBenchmarks
+{
+    private IStatusProvider _provider = null!;
+    private ServiceDefinition _service = null!;
+    private FetchedPayload _payload = null!;
+    private readonly HtmlParser _htmlParser = new();
+
+    [ParamsSource(nameof(Cases))]
+    public ProviderCase Case { get; set; } = null!;
+
+    public static IEnumerable<ProviderCase> Cases() => ProviderCase.All;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var registry = new ServiceCollection()
+            .AddStatusBoardCore(new ConfigurationBuilder().Build())
+            .BuildServiceProvider()
+            .GetRequiredService<ProviderRegistry>();
+        _provider = registry.Get(Case.Provider);
+        var entry = new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(Case.RulesJson ?? "{}")))
+            .Build();
+        _service = new ServiceDefinition
+        {
+            Id = "bench",
+            Name = "Bench",
+            Category = "Bench",
+            Provider = Case.Provider,
+            Url = new Uri("https://status.example.test/"),
+            Settings = entry.GetSection("entry"),
+        };
+        _payload = new FetchedPayload(_service.Url, 200, RepositoryPaths.Fixture(Case.Fixture), Case.ContentType, TimeSpan.Zero);
+        var check = _provider.Parse(_service, _payload);
+        if (!check.IsSuccess)
+        {
+            throw new InvalidOperationException($"{Case}: {check.Error}");
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public object BareParse()
+    {
+        switch (Case.Format)
+        {
+            case PayloadFormat.Json:
+                return JsonDocument.Parse(_payload.Body);
+            case PayloadFormat.Xml:
+                using (var reader = XmlReader.Create(new MemoryStream(_payload.Body.ToArray()), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore }))
+                {
+                    while (reader.Read())
+                    {
+                    }
+                    return reader;
+                }
+            default:
+                return _htmlParser.ParseDocument(Encoding.UTF8.GetString(_payload.Body.Span));
+        }
+    }
+
+    [Benchmark]
+    public ProviderResult Parse() => _provider.Parse(_service, _payload);
+}
