@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# SSE fan-out: N clients (default 1,000) hold /api/status/stream open on loopback; one upstream page flips; prints how
+# long after the first client every other client received the new version (p50/p99: publish -> receive, since the
+# first client gets it at publish), plus server memory and CPU per client. Last line: p99 in ms.
+#   bench/sse-fanout.sh [-n CLIENTS] [-s SERVICES]
+N=1000 S=120
+while getopts n:s: o; do case $o in n) N=$OPTARG;; s) S=$OPTARG;; *) exit 2;; esac; done
+source "$(dirname "$0")/lib.sh"
+build_tools
+start_all "$S"
+pid=$(server_pid)
+sleep 2
+rss0=$(rss_kb "$pid"); cpu0=$(cpu_ticks "$pid")
+peak=$rss0
+( while kill -0 "$pid" 2>/dev/null; do r=$(rss_kb "$pid"); echo "$r"; sleep 0.2; done ) >"$tmp/rss.log" & pids+=($!)
+"$tmp/ssefan" -url "http://$SB/api/status/stream" -n "$N" -versions 1 -wait 60s \
+  -trigger "http://$UP/admin/set?id=svc005&indicator=major" | tee "$tmp/fan.log"
+cpu1=$(cpu_ticks "$pid")
+peak=$(sort -n "$tmp/rss.log" | tail -1)
+hz=$(getconf CLK_TCK)
+echo "server RSS: ${rss0} kB idle, ${peak} kB peak with $N clients -> $(( (peak - rss0) / N )) kB per SSE client"
+echo "server CPU during the run: $(awk -v t=$((cpu1 - cpu0)) -v hz=$hz 'BEGIN{printf "%.2f", t/hz}') s"
+grep -o 'p50 [0-9]* ms, p99 [0-9]* ms' "$tmp/fan.log" | tail -1 | sed 's/^/publish -> receive /'
+echo "fan-out p99 ms: $(grep -o 'spread p99 ms: [0-9]*' "$tmp/fan.log" | grep -o '[0-9]*$')"
