@@ -1,11 +1,12 @@
 using StatusBoard.Core;
 using StatusBoard.Web;
 using StatusBoard.Web.Api;
+using StatusBoard.Web.Circuits;
 using StatusBoard.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddStatusBoardCore(builder.Configuration);
-builder.Services.AddStatusBoardWeb();
+builder.Services.AddStatusBoardWeb(builder.Configuration);
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
@@ -17,6 +18,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapStatusApi();
 app.MapStreamApi();
+app.UseLightViewWhenBusy();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 return await StartupGuard.RunAsync(app);

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
+using StatusBoard.Web.Circuits;
 
 namespace StatusBoard.Web;
 
@@ -7,11 +9,17 @@ public static class WebServiceCollectionExtensions
 {
     public const string OpenReadPolicy = "open-read";
 
-    public static IServiceCollection AddStatusBoardWeb(this IServiceCollection services)
+    public static IServiceCollection AddStatusBoardWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
+        services.AddSingleton<CircuitCounter>();
+        services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
+        services.AddOptions<LightViewOptions>()
+            .Bind(configuration.GetSection("StatusBoard"))
+            .Validate(o => o.MaxCircuits >= 0, "StatusBoard:MaxCircuits must be 0 or more.")
+            .ValidateOnStart();
         services.AddCors(options => options.AddPolicy(OpenReadPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("ETag")));
         return services;
     }
