@@ -1,12 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBoard.Core;
 using StatusBoard.Core.Catalog;
@@ -21,7 +15,7 @@ namespace StatusBoard.Benchmarks;
 public class PollCycleBenchmarks
 {
     private const int Concurrency = 20;
-    private WebApplication _upstream = null!;
+    private LocalUpstream _upstream = null!;
     private ServiceProvider _engine = null!;
     private ServicePoller _poller = null!;
     private IReadOnlyList<ServiceDefinition> _services = null!;
@@ -34,14 +28,7 @@ public class PollCycleBenchmarks
     public async Task Setup()
     {
         var payload = RepositoryPaths.Fixture("statuspage/github-summary-2026-07-24-major.json");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _upstream = builder.Build();
-        _upstream.MapGet("/sp/{id}/api/v2/summary.json", (HttpContext _) => Results.Bytes(payload, "application/json"));
-        await _upstream.StartAsync();
-        var baseUrl = _upstream.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
+        _upstream = await LocalUpstream.StartAsync(payload);
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < Services; i++)
         {
@@ -50,7 +37,7 @@ public class PollCycleBenchmarks
             settings[prefix + "name"] = $"Service {i}";
             settings[prefix + "category"] = "Bench";
             settings[prefix + "provider"] = "statuspage";
-            settings[prefix + "url"] = $"{baseUrl}/sp/svc{i:000}/api/v2/summary.json";
+            settings[prefix + "url"] = _upstream.SummaryUrl($"svc{i:000}");
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _engine = new ServiceCollection()

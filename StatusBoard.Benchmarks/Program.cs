@@ -4,11 +4,29 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
-// In-process figures: provider parse cost, snapshot publish cost, a full poll cycle.
-// Run all:  dotnet run -c Release --project StatusBoard.Benchmarks -- --filter '*'
-var config = DefaultConfig.Instance
-    .AddDiagnoser(MemoryDiagnoser.Default)
-    .AddColumn(BaselineRatioColumn.RatioMean)
-    .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(70))
-    .WithOptions(ConfigOptions.JoinSummary);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+namespace StatusBoard.Benchmarks;
+
+/// <summary>
+/// In-process figures. BenchmarkDotNet: provider parse cost, snapshot publish cost, a full poll cycle
+/// (<c>-- --filter '*'</c>). <c>-- circuits [pages] [services]</c>: server memory per live dashboard circuit.
+/// </summary>
+public static class BenchmarkMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.FirstOrDefault() == "circuits")
+        {
+            var pages = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
+            var services = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 160;
+            await CircuitMemory.RunAsync(pages, services);
+            return 0;
+        }
+        var config = DefaultConfig.Instance
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumn(BaselineRatioColumn.RatioMean)
+            .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(70))
+            .WithOptions(ConfigOptions.JoinSummary);
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkMain).Assembly).Run(args, config);
+        return 0;
+    }
+}

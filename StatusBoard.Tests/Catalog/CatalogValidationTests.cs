@@ -122,7 +122,17 @@ public class CatalogValidationTests
         options.Services.Should().HaveCountGreaterThanOrEqualTo(130);
         options.Services.Count(s => s.Provider == "statuspage").Should().BeGreaterThanOrEqualTo(25);
         options.Services.Should().OnlyContain(s => s.Url.Scheme == "https" && s.StatusPageUrl != null && s.Category.Length > 0);
+        options.Services.Select(s => s.Category).Should().OnlyContain(c => s_shippedCategories.Contains(c),
+            "the shipped catalog uses one fixed list of at most 12 categories");
+        s_shippedCategories.Should().HaveCountLessThanOrEqualTo(12);
+        options.Services.Select(s => s.Id).Should().OnlyHaveUniqueItems();
     }
+
+    private static readonly HashSet<string> s_shippedCategories =
+    [
+        "Code & CI", "Cloud & Hosting", "CDN & DNS", "Data & Storage", "Observability", "Payments & Commerce",
+        "Communication", "AI & ML", "Auth & Security", "Productivity & SaaS", "Package Registries", "Email & Messaging",
+    ];
 
     [Fact]
     public async Task App_WithBadCatalog_ExitsWithOneReadableMessage_NoStackTrace()

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using StatusBoard.Web.Circuits;
+
+namespace StatusBoard.Benchmarks;
+
+/// <summary>
+/// Server memory per live dashboard circuit: StatusBoard runs in this process on real Kestrel, N headless Chromium
+/// pages (separate processes) open the full board, and the managed heap after a full GC is compared with and
+/// without them. The working-set delta is printed too (an upper bound: the GC keeps freed segments).
+/// </summary>
+public static class CircuitMemory
+{
+    public static async Task RunAsync(int pages, int services)
+    {
+        await using var upstream = await LocalUpstream.StartAsync(RepositoryPaths.Fixture("statuspage/github-summary-2026-07-24-major.json"));
+        var catalog = Path.Combine(Path.GetTempPath(), $"statusboard-circuits-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(catalog, JsonSerializer.Serialize(Enumerable.Range(0, services).Select(i => new
+        {
+            id = $"svc{i:000}",
+            name = $"Service {i:000}",
+            category = $"Category {i % 12}",
+            provider = "statuspage",
+            url = upstream.SummaryUrl($"svc{i:000}"),
+        })));
+        await using var app = new BoardHost(catalog);
+        app.UseKestrel(0);
+        app.StartServer();
+        var url = app.ClientOptions.BaseAddress.ToString();
+        var counter = app.Services.GetRequiredService<CircuitCounter>();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+
+        // Warm up: one page opened and closed, so first-use costs (JIT, caches) are not charged to circuits.
+        var warm = await browser.NewPageAsync();
+        await warm.GotoAsync(url);
+        await WaitForAsync(() => counter.Live == 1);
+        await warm.CloseAsync();
+        await WaitForAsync(() => counter.Live == 0);
+
+        var (heap0, ws0) = Measure();
+        var opened = new List<IPage>();
+        for (var i = 0; i < pages; i++)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(url);
+            opened.Add(page);
+        }
+        await WaitForAsync(() => counter.Live == pages);
+        await opened[^1].Locator("[data-service-id]").First.WaitForAsync();
+        var (heap1, ws1) = Measure();
+
+        Console.WriteLine($"circuits: {counter.Live} live, {services} services on the board");
+        Console.WriteLine($"managed heap: {heap0 / 1024} kB before, {heap1 / 1024} kB with {pages} circuits");
+        Console.WriteLine($"working set: {ws0 / 1024} kB before, {ws1 / 1024} kB with {pages} circuits -> {(ws1 - ws0) / pages / 1024} kB per circuit (upper bound)");
+        Console.WriteLine($"server memory per circuit (managed heap after full GC): {(heap1 - heap0) / pages / 1024} kB");
+        File.Delete(catalog);
+    }
+
+    private static (long Heap, long WorkingSet) Measure()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        return (heap, process.WorkingSet64);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(120))
+            {
+                throw new TimeoutException("circuits did not reach the expected count");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The real Program.cs on a given catalog.</summary>
+    private sealed class BoardHost(string catalog) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development"); // Static web assets (MudBlazor, app.css) resolve from the build output.
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["StatusBoard:CatalogFile"] = catalog,
+                ["StatusBoard:MaxCircuits"] = "100000",
+                ["StatusBoard:History:Enabled"] = "false",
+                ["Logging:LogLevel:Default"] = "Warning",
+            }));
+        }
+    }
+}
