@@ -1,3 +1,5 @@
+using StatusBoard.Core;
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +12,11 @@ namespace StatusBoard.Tests.Catalog;
 
 public class CatalogValidationTests
 {
-    private static readonly ProviderRegistry s_providers = new([new StatuspageProvider(), new IncidentIoProvider()]);
+    // Every provider Core registers, so the shipped catalog is checked against all of them (rule objects included).
+    private static readonly ProviderRegistry s_providers = new ServiceCollection()
+        .AddStatusBoardCore(new ConfigurationBuilder().Build())
+        .BuildServiceProvider()
+        .GetRequiredService<ProviderRegistry>();
 
     private static (CatalogOptions Options, IReadOnlyList<string> Errors) Load(IDictionary<string, string?> settings)
     {
