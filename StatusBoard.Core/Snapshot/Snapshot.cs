@@ -28,6 +28,7 @@ public sealed class Snapshot
         // The instance token keeps ETags from two server runs apart: both start counting at version 1.
         ETag = $"\"{instance}-{version}\"";
         (SseEvent, Json) = SnapshotEncoding.Build(version, generatedAt, offline, serviceJson);
+        Compressed = new CompressedJson(Json);
     }
 
     /// <summary>Increases by one with every published change.</summary>
@@ -45,6 +46,9 @@ public sealed class Snapshot
 
     /// <summary>UTF-8 JSON of the whole snapshot, as <c>GET /api/status</c> serves it.</summary>
     public ReadOnlyMemory<byte> Json { get; }
+
+    /// <summary><see cref="Json"/> brotli- and gzip-compressed, each made once on first use.</summary>
+    public CompressedJson Compressed { get; }
 
     /// <summary>The complete Server-Sent Event for this version (<c>id</c>, <c>event: snapshot</c>, <c>data</c>).</summary>
     public ReadOnlyMemory<byte> SseEvent { get; }

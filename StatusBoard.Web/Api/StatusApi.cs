@@ -16,7 +16,15 @@ public static class StatusApi
     public static IResult GetSnapshot(HttpContext context, SnapshotStore store)
     {
         var snapshot = store.Current;
-        return Precomputed(context, snapshot.ETag, snapshot.Json);
+        context.Response.Headers.Vary = "Accept-Encoding";
+        var (json, encoding) = ResponseEncoding.Choose(context.Request, snapshot);
+        if (encoding is null)
+        {
+            return Precomputed(context, snapshot.ETag, json);
+        }
+        // Each representation has its own strong ETag: the bytes differ.
+        context.Response.Headers.ContentEncoding = encoding;
+        return Precomputed(context, snapshot.ETag.Insert(snapshot.ETag.Length - 1, "-" + encoding), json);
     }
 
     public static IResult GetService(string id, HttpContext context, SnapshotStore store)
