@@ -10,15 +10,21 @@ build_tools
 start_all "$S"
 pid=$(server_pid)
 sleep 2
-rss0=$(rss_kb "$pid"); cpu0=$(cpu_ticks "$pid")
-peak=$rss0
-( while kill -0 "$pid" 2>/dev/null; do r=$(rss_kb "$pid"); echo "$r"; sleep 0.2; done ) >"$tmp/rss.log" & pids+=($!)
+rss0=$(rss_kb "$pid")
+# Phase 1, memory: N clients connected and idle (no change triggered), server RSS sampled after they settled.
+"$tmp/ssefan" -url "http://$SB/api/status/stream" -n "$N" -versions 1 -wait 8s >"$tmp/idle.log" 2>&1 & idle=$!
+for i in $(seq 100); do grep -q "ready of" "$tmp/idle.log" && break; sleep 0.1; done
+sleep 4
+rss1=$(rss_kb "$pid")
+wait $idle || true
+echo "server RSS: ${rss0} kB idle, ${rss1} kB with $N connected clients -> $(( (rss1 - rss0) / N )) kB per SSE client"
+sleep 2
+# Phase 2, latency: N clients again, one upstream page flips, every client must receive the new version.
+cpu0=$(cpu_ticks "$pid")
 "$tmp/ssefan" -url "http://$SB/api/status/stream" -n "$N" -versions 1 -wait 60s \
   -trigger "http://$UP/admin/set?id=svc005&indicator=major" | tee "$tmp/fan.log"
 cpu1=$(cpu_ticks "$pid")
-peak=$(sort -n "$tmp/rss.log" | tail -1)
 hz=$(getconf CLK_TCK)
-echo "server RSS: ${rss0} kB idle, ${peak} kB peak with $N clients -> $(( (peak - rss0) / N )) kB per SSE client"
-echo "server CPU during the run: $(awk -v t=$((cpu1 - cpu0)) -v hz=$hz 'BEGIN{printf "%.2f", t/hz}') s"
+echo "server CPU for connecting $N clients and fanning out one change: $(awk -v t=$((cpu1 - cpu0)) -v hz=$hz 'BEGIN{printf "%.2f", t/hz}') s"
 grep -o 'p50 [0-9]* ms, p99 [0-9]* ms' "$tmp/fan.log" | tail -1 | sed 's/^/publish -> receive /'
 echo "fan-out p99 ms: $(grep -o 'spread p99 ms: [0-9]*' "$tmp/fan.log" | grep -o '[0-9]*$')"
