@@ -16,19 +16,10 @@ public class StatuspageProvider : IStatusProvider
 
     public virtual string Name => "statuspage";
 
-    public ProviderResult Parse(ServiceDefinition service, FetchedPayload payload)
-    {
-        if (!JsonPayload.TryParse(Name, payload.Body, out var document, out var error))
-        {
-            return ProviderResult.Fail(error);
-        }
-        using (document)
-        {
-            return ParseDocument(document.RootElement, payload.Url);
-        }
-    }
+    public ProviderResult Parse(ServiceDefinition service, FetchedPayload payload) =>
+        JsonStatusProvider.ParseSafely(Name, payload, root => ParseDocument(root, payload.Url));
 
-    private ProviderResult ParseDocument(JsonElement root, Uri url)
+    protected virtual ProviderResult ParseDocument(JsonElement root, Uri url)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -74,26 +65,8 @@ public class StatuspageProvider : IStatusProvider
             level = StatusLevels.Worst(level, StatusLevel.Maintenance);
         }
 
-        var summary = Summarize(level, description, incidents, maintenances);
+        var summary = StatusSummary.Describe(level, description, incidents, maintenances);
         return ProviderResult.Ok(new ParsedStatus(level, summary, components, incidents, maintenances));
-    }
-
-    private static string Summarize(StatusLevel level, string? description, Incident[] incidents, Maintenance[] maintenances)
-    {
-        // The worst open incident's title says more than "Partial System Outage".
-        if (incidents.OrderByDescending(i => i.Impact.Severity()).FirstOrDefault() is { } worst)
-        {
-            return incidents.Length == 1 ? worst.Title : $"{worst.Title} (+{incidents.Length - 1} more)";
-        }
-        if (maintenances.FirstOrDefault(m => m.InProgress) is { } running)
-        {
-            return $"Maintenance: {running.Title}";
-        }
-        if (level.IsProblem() && description is not null)
-        {
-            return description;
-        }
-        return description ?? level.ToLabel();
     }
 
     private static ComponentStatus[] ReadComponents(JsonElement root)

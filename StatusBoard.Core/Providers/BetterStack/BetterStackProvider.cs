@@ -1,0 +1,101 @@
+using System.Text.Json;
+using StatusBoard.Core.Catalog;
+using StatusBoard.Core.Snapshot;
+
+namespace StatusBoard.Core.Providers.BetterStack;
+
+/// <summary>
+/// Better Stack (ex Better Uptime) <c>index.json</c>, a JSON:API document: <c>data.attributes.aggregate_state</c>
+/// gives the page state; <c>included[]</c> holds sections, resources (our components), status reports (incidents
+/// or maintenance) and their updates. Resolved reports keep <c>ends_at: null</c>, so a report is open by its own
+/// <c>aggregate_state</c>, not by its end.
+/// </summary>
+public sealed class BetterStackProvider(TimeProvider time) : JsonStatusProvider
+{
+    public override string Name => "betterstack";
+
+    protected override ProviderResult Read(JsonElement root, ServiceDefinition service, FetchedPayload payload)
+    {
+        var state = root.Prop("data")?.Prop("attributes")?.Str("aggregate_state");
+        if (state is not ("operational" or "degraded" or "downtime" or "maintenance"))
+        {
+            return ProviderResult.Fail($"{Name}: $.data.attributes.aggregate_state '{state ?? "(missing)"}' is not operational, degraded, downtime or maintenance");
+        }
+        var included = root.Items("included").Where(i => i.ValueKind == JsonValueKind.Object).ToArray();
+        var sections = OfType(included, "status_page_section").ToDictionary(s => s.Str("id") ?? "", s => Attr(s).Str("name"), StringComparer.Ordinal);
+        var updates = OfType(included, "status_update").ToDictionary(u => u.Str("id") ?? "", u => u, StringComparer.Ordinal);
+
+        var components = OfType(included, "status_page_resource").Select(r => ReadResource(r, sections)).ToArray();
+        var now = time.GetUtcNow();
+        var open = OfType(included, "status_report").Where(r => Attr(r).Str("aggregate_state") is not (null or "resolved")).ToArray();
+        var incidents = open.Where(r => Attr(r).Str("report_type") != "maintenance").Select(r => ReadIncident(r, updates)).ToArray();
+        var maintenances = open.Where(r => Attr(r).Str("report_type") == "maintenance").Select(r => ReadMaintenance(r, updates, now)).ToArray();
+
+        var level = state switch
+        {
+            "operational" => StatusLevel.Operational,
+            "degraded" => StatusLevel.Degraded,
+            "maintenance" => StatusLevel.Maintenance,
+            // Downtime of some resources while others are up is a partial outage.
+            _ => components.Any(c => c.Status == StatusLevel.Operational) ? StatusLevel.PartialOutage : StatusLevel.MajorOutage,
+        };
+        level = incidents.Select(i => i.Impact).Aggregate(level, StatusLevels.Worst);
+        if (maintenances.Any(m => m.InProgress))
+        {
+            level = StatusLevels.Worst(level, StatusLevel.Maintenance);
+        }
+        var down = components.Where(c => c.Status.IsProblem() && c.Status != StatusLevel.Unknown).Select(c => c.Name).ToArray();
+        var description = down.Length > 0 ? $"{string.Join(", ", down)}: {components.First(c => c.Name == down[0]).Status.ToLabel()}" : null;
+        var summary = StatusSummary.Describe(level, description ?? (level == StatusLevel.Operational ? "All services are online" : null), incidents, maintenances);
+        return ProviderResult.Ok(new ParsedStatus(level, summary, components, incidents, maintenances));
+    }
+
+    private static IEnumerable<JsonElement> OfType(JsonElement[] included, string type) => included.Where(i => i.Str("type") == type);
+
+    private static JsonElement Attr(JsonElement item) => item.Prop("attributes") ?? default;
+
+    private static StatusLevel FromState(string? state) => state switch
+    {
+        "operational" => StatusLevel.Operational,
+        "degraded" => StatusLevel.Degraded,
+        "downtime" => StatusLevel.MajorOutage,
+        "maintenance" => StatusLevel.Maintenance,
+        _ => StatusLevel.Unknown, // not_monitored
+    };
+
+    private static ComponentStatus ReadResource(JsonElement resource, Dictionary<string, string?> sections)
+    {
+        var a = Attr(resource);
+        var name = a.Str("public_name") ?? resource.Str("id") ?? "";
+        var section = a.Str("status_page_section_id") is { } sectionId && sections.TryGetValue(sectionId, out var sectionName) ? sectionName : null;
+        return new ComponentStatus(resource.Str("id") ?? name, name, FromState(a.Str("status")), section);
+    }
+
+    private static Incident ReadIncident(JsonElement report, Dictionary<string, JsonElement> updates)
+    {
+        var a = Attr(report);
+        var posts = Updates(report, updates);
+        var impact = a.Items("affected_resources").Select(r => FromState(r.Str("status"))).Where(l => l != StatusLevel.Unknown)
+            .Aggregate(StatusLevel.Degraded, StatusLevels.Worst);
+        return new Incident(report.Str("id") ?? "", a.Str("title") ?? "(untitled report)", a.Str("aggregate_state") ?? "", impact,
+            a.Date("starts_at"), posts.FirstOrDefault()?.At, null, [], posts);
+    }
+
+    private static Maintenance ReadMaintenance(JsonElement report, Dictionary<string, JsonElement> updates, DateTimeOffset now)
+    {
+        var a = Attr(report);
+        var start = a.Date("starts_at");
+        var end = a.Date("ends_at");
+        var inProgress = start <= now && (end is null || end > now);
+        return new Maintenance(report.Str("id") ?? "", a.Str("title") ?? "(untitled maintenance)", inProgress ? "in_progress" : "scheduled",
+            inProgress, start, end, null, [], Updates(report, updates));
+    }
+
+    private static IncidentUpdate[] Updates(JsonElement report, Dictionary<string, JsonElement> updates) =>
+        (report.Prop("relationships")?.Prop("status_updates")?.Items("data") ?? [])
+            .Select(r => r.Str("id") is { } id && updates.TryGetValue(id, out var u) ? u : (JsonElement?)null)
+            .OfType<JsonElement>()
+            .Select(u => new IncidentUpdate(Attr(u).Date("published_at"), "", Attr(u).Str("message") ?? ""))
+            .OrderByDescending(u => u.At ?? DateTimeOffset.MinValue)
+            .ToArray();
+}
