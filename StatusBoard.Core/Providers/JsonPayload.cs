@@ -21,7 +21,35 @@ public static class JsonPayload
     public static bool TryParse(string provider, ReadOnlyMemory<byte> body, out JsonDocument document, out string error)
     {
         document = null!;
-        var bytes = Decode(body.Span);
+        if (!TryDecode(provider, body, out var bytes, out error))
+        {
+            return false;
+        }
+        try
+        {
+            document = JsonDocument.Parse(bytes, s_options);
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            error = $"{provider}: invalid JSON ({Shorten(ex.Message)})";
+            return false;
+        }
+        catch (ArgumentException ex)
+        {
+            // Invalid UTF-8 surfaces as ArgumentException from some reader paths.
+            error = $"{provider}: the body is not valid UTF-8 JSON ({Shorten(ex.Message)})";
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The body as UTF-8 bytes that may be JSON: BOMs removed, UTF-16 converted; empty bodies, invalid UTF-8 and
+    /// HTML/XML are refused with a reason. Shared by every JSON reader, whatever parser it uses next.
+    /// </summary>
+    public static bool TryDecode(string provider, ReadOnlyMemory<byte> body, out byte[] bytes, out string error)
+    {
+        bytes = Decode(body.Span);
         var trimmed = bytes.AsSpan().TrimStart(" \t\r\n"u8);
         if (trimmed.IsEmpty)
         {
@@ -39,23 +67,8 @@ public static class JsonPayload
             error = $"{provider}: expected JSON but the response is HTML or XML";
             return false;
         }
-        try
-        {
-            document = JsonDocument.Parse(bytes, s_options);
-            error = "";
-            return true;
-        }
-        catch (JsonException ex)
-        {
-            error = $"{provider}: invalid JSON ({Shorten(ex.Message)})";
-            return false;
-        }
-        catch (ArgumentException ex)
-        {
-            // Invalid UTF-8 surfaces as ArgumentException from some reader paths.
-            error = $"{provider}: the body is not valid UTF-8 JSON ({Shorten(ex.Message)})";
-            return false;
-        }
+        error = "";
+        return true;
     }
 
     private static byte[] Decode(ReadOnlySpan<byte> body)
@@ -73,7 +86,7 @@ public static class JsonPayload
         return body.ToArray();
     }
 
-    private static string Shorten(string message) =>
+    public static string Shorten(string message) =>
         message.Length <= 160 ? message : string.Concat(message.AsSpan(0, 157), "...");
 
     /// <summary>The named property if the element is an object that has it.</summary>
