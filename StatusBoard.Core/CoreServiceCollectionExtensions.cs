@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using Polly;
 using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Engine;
+using StatusBoard.Core.Engine.Politeness;
+using StatusBoard.Core.Engine.Truth;
 using StatusBoard.Core.Providers;
 using StatusBoard.Core.Snapshot;
 
@@ -28,14 +30,32 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.RequestTimeout > TimeSpan.Zero, "StatusBoard:RequestTimeout must be positive.")
             .Validate(o => o.MaxConcurrentRequests > 0, "StatusBoard:MaxConcurrentRequests must be at least 1.")
             .Validate(o => o.MaxResponseBytes > 0, "StatusBoard:MaxResponseBytes must be positive.")
+            .Validate(o => o.MaxRequestsPerHost > 0, "StatusBoard:MaxRequestsPerHost must be at least 1.")
+            .Validate(o => o.HostSpacing >= TimeSpan.Zero, "StatusBoard:HostSpacing must not be negative.")
+            .Validate(o => o.BreakerThreshold > 0, "StatusBoard:BreakerThreshold must be at least 1.")
+            .Validate(o => o.BackoffCap > TimeSpan.Zero, "StatusBoard:BackoffCap must be positive.")
+            .Validate(o => o.FailuresBeforeUnknown > 0, "StatusBoard:FailuresBeforeUnknown must be at least 1.")
+            .Validate(o => o.StaleAfterIntervals > 0, "StatusBoard:StaleAfterIntervals must be at least 1.")
+            .Validate(o => o.OfflineFraction is > 0 and <= 1, "StatusBoard:OfflineFraction must be in (0, 1].")
+            .Validate(o => o.Canaries.All(u => Uri.TryCreate(u, UriKind.Absolute, out var c) && c.Scheme is "http" or "https"),
+                "StatusBoard:CanaryUrls must be absolute http(s) URLs.")
             .ValidateOnStart();
 
         services.AddStatusProviders();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<Fetcher>();
+        services.AddSingleton<HostGate>();
+        services.AddSingleton<EndpointTracker>();
+        services.AddSingleton<AutoDetector>();
+        services.AddSingleton<ProbeRunner>();
+        services.AddSingleton<ConnectivityMonitor>();
+        services.AddMetrics();
+        services.AddSingleton<EngineMetrics>();
         services.AddSingleton<ServicePoller>();
         services.AddSingleton<StatusEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusEngine>());
+        services.AddSingleton<StalenessSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<StalenessSweeper>());
         services.AddUpstreamHttpClient();
         return services;
     }

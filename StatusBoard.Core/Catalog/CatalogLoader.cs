@@ -48,6 +48,10 @@ public static class CatalogLoader
             Url = uri ?? new Uri("invalid:" + Uri.EscapeDataString(url ?? "")),
             StatusPageUrl = entry["statusPageUrl"]?.Trim() is { Length: > 0 } page ? page : null,
             Interval = ReadTimeSpan(entry, "interval", null, errors, id),
+            Components = entry.GetSection("components") is { } filter && filter.Exists()
+                ? filter.GetChildren().Select(c => c.Value?.Trim() ?? "").ToArray()
+                : null,
+            Probe = Uri.TryCreate(entry["probe"]?.Trim(), UriKind.Absolute, out var probe) ? probe : null,
             ConfigPath = entry.Path,
             Settings = entry,
         };

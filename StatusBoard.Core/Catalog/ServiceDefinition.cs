@@ -15,6 +15,15 @@ public sealed record ServiceDefinition
     /// <summary>Poll interval of this entry; null means the catalog-wide <c>StatusBoard:PollInterval</c>.</summary>
     public TimeSpan? Interval { get; init; }
 
+    /// <summary>
+    /// <c>components</c>: the only components that count for the level (names or ids, <c>*</c> globs,
+    /// case-insensitive); null means all.
+    /// </summary>
+    public IReadOnlyList<string>? Components { get; init; }
+
+    /// <summary><c>probe</c>: a URL we check ourselves beside the official status ("observed").</summary>
+    public Uri? Probe { get; init; }
+
     /// <summary>Where this entry sits in configuration (e.g. <c>StatusBoard:Services:3</c>), for error messages.</summary>
     public string ConfigPath { get; init; } = "";
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using StatusBoard.Core.Providers;
@@ -51,11 +52,28 @@ public sealed partial class ValidateCatalogOptions(ProviderRegistry providers) :
                 errors.Add($"{key}:statusPageUrl '{page}' ({who}) is not an absolute URL.");
             }
 
-            if (!providers.TryGet(service.Provider, out var provider))
+            if (service.Settings?.GetSection("components") is { } filter && filter.Exists()
+                && (filter.Value is not null || service.Components is not { Count: > 0 } || service.Components.Any(c => c.Length == 0)))
             {
+                errors.Add($"{key}:components ({who}) must be a list of component names, ids or globs such as [\"Actions\", \"*eu-west-1*\"].");
+            }
+
+            if (service.Settings?["probe"] is { Length: > 0 } probeText
+                && (service.Probe is null || (service.Probe.Scheme != Uri.UriSchemeHttp && service.Probe.Scheme != Uri.UriSchemeHttps)))
+            {
+                errors.Add($"{key}:probe '{probeText}' ({who}) is not an absolute http(s) URL.");
+            }
+
+            if (service.Provider == Engine.AutoDetector.ProviderName)
+            {
+                // Detected by the engine from the base URL; nothing more to check here.
+            }
+            else if (!providers.TryGet(service.Provider, out var provider))
+            {
+                var names = string.Join(", ", providers.Names.Append(Engine.AutoDetector.ProviderName).Order(StringComparer.Ordinal));
                 errors.Add(string.IsNullOrEmpty(service.Provider)
-                    ? $"{key}:provider ({who}) is missing; use one of: {string.Join(", ", providers.Names)}."
-                    : $"{key}:provider '{service.Provider}' ({who}) is not one of: {string.Join(", ", providers.Names)}.");
+                    ? $"{key}:provider ({who}) is missing; use one of: {names}."
+                    : $"{key}:provider '{service.Provider}' ({who}) is not one of: {names}.");
             }
             else
             {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using StatusBoard.Core.Engine.Politeness;
 using StatusBoard.Core.Providers;
 
 namespace StatusBoard.Core.Engine;
@@ -17,7 +18,11 @@ public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> 
 
     private readonly EngineOptions _options = options.Value;
 
-    public async Task<FetchResult> FetchAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>
+    /// GETs <paramref name="url"/>; with <paramref name="validators"/> it asks conditionally (If-None-Match /
+    /// If-Modified-Since), and a 304 comes back as a payload with status 304 and no body.
+    /// </summary>
+    public async Task<FetchResult> FetchAsync(Uri url, EndpointState? validators, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         using var deadline = new CancellationTokenSource(_options.RequestTimeout, time);
@@ -26,6 +31,14 @@ public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> 
         {
             var client = clients.CreateClient(HttpClientName);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (validators?.ETag is { } etag)
+            {
+                request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            }
+            if (validators?.LastModified is { } lastModified)
+            {
+                request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+            }
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var body = await ReadCappedAsync(response.Content, linked.Token).ConfigureAwait(false);
             if (body is null)
@@ -40,17 +53,22 @@ public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> 
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTimeout(ex, deadline))
         {
-            return FetchResult.Fail($"Timed out after {_options.RequestTimeout.TotalSeconds:0.#} s", time.GetElapsedTime(started));
+            return FetchResult.Fail($"Timed out after {_options.RequestTimeout.TotalSeconds:0.#} s", time.GetElapsedTime(started), network: true);
         }
         catch (HttpRequestException ex)
         {
-            return FetchResult.Fail(Describe(ex), time.GetElapsedTime(started));
+            return FetchResult.Fail(Describe(ex), time.GetElapsedTime(started), network: IsNetworkLevel(ex));
         }
         catch (IOException ex)
         {
             return FetchResult.Fail($"Connection broken while reading: {ex.Message}", time.GetElapsedTime(started));
         }
     }
+
+    /// <summary>Failures that say nothing about the upstream's health but may be about our own network.</summary>
+    private static bool IsNetworkLevel(HttpRequestException ex) =>
+        ex.InnerException is SocketException
+        || ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError;
 
     private static bool IsTimeout(Exception ex, CancellationTokenSource deadline) =>
         ex is TimeoutRejectedException || (ex is OperationCanceledException && deadline.IsCancellationRequested);

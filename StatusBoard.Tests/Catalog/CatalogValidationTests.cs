@@ -52,7 +52,7 @@ public class CatalogValidationTests
 
     [Theory]
     [InlineData("duplicate id", "StatusBoard:Services:1:id 'github' is a duplicate")]
-    [InlineData("unknown provider", "StatusBoard:Services:1:provider 'statuspag' (service 'stripe') is not one of: incidentio, statuspage")]
+    [InlineData("unknown provider", "StatusBoard:Services:1:provider 'statuspag' (service 'stripe') is not one of: auto, betterstack, gcp, github, html, http, incidentio, instatus, json, rss, slack, statusio, statuspage")]
     [InlineData("relative url", "StatusBoard:Services:1:url '/api/v2/summary.json' (service 'stripe') is not an absolute http(s) URL")]
     [InlineData("missing url", "StatusBoard:Services:1:url (service 'stripe') is missing")]
     [InlineData("ftp url", "StatusBoard:Services:1:url 'ftp://example.test/x' (service 'stripe') is not an absolute http(s) URL")]

@@ -33,6 +33,12 @@ public sealed class EngineHost : IAsyncDisposable
             ["StatusBoard:CatalogFile"] = catalogFile,
             // Publish every change at once: the fake clock does not move by itself.
             ["StatusBoard:PublishDelay"] = "00:00:00",
+            // Tests share one local upstream host: no per-host spacing unless a test asks for it.
+            ["StatusBoard:MaxRequestsPerHost"] = "100",
+            ["StatusBoard:HostSpacing"] = "00:00:00",
+            ["StatusBoard:BackoffJitter"] = "0",
+            // Never the internet from tests: the canary is a closed local port.
+            ["StatusBoard:CanaryUrls:0"] = "http://127.0.0.1:9/",
         });
         if (settings is not null)
         {

@@ -22,6 +22,12 @@ public sealed class StatusBoardApp(string catalogFile, FakeTimeProvider? time = 
             {
                 ["StatusBoard:CatalogFile"] = catalogFile,
                 ["StatusBoard:PublishDelay"] = "00:00:00",
+            // Tests share one local upstream host: no per-host spacing unless a test asks for it.
+            ["StatusBoard:MaxRequestsPerHost"] = "100",
+            ["StatusBoard:HostSpacing"] = "00:00:00",
+            ["StatusBoard:BackoffJitter"] = "0",
+            // Never the internet from tests: the canary is a closed local port.
+            ["StatusBoard:CanaryUrls:0"] = "http://127.0.0.1:9/",
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             if (settings is not null)

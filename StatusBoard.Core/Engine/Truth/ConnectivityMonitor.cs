@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusBoard.Core.Snapshot;
+
+namespace StatusBoard.Core.Engine.Truth;
+
+/// <summary>
+/// "Is it them or is it me?" Tracks which services' last poll failed at network level. When most do, it asks the
+/// canary URLs; if none answers either, StatusBoard itself is offline: the snapshot says so once, and tiles keep
+/// their last known level marked stale instead of all turning unknown. Clears as soon as polls succeed again.
+/// </summary>
+public sealed partial class ConnectivityMonitor(
+    SnapshotStore store,
+    IHttpClientFactory clients,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
+    ILogger<ConnectivityMonitor> logger)
+{
+    private static readonly TimeSpan CanaryTimeout = TimeSpan.FromSeconds(3);
+    private readonly ConcurrentDictionary<string, DateTimeOffset?> _networkFailingSince = new(StringComparer.Ordinal);
+    private readonly EngineOptions _options = options.Value;
+    private int _checking;
+
+    public bool IsOffline => store.Current.Offline is not null;
+
+    /// <summary>Records the outcome of one poll; may start a canary check or clear the offline state.</summary>
+    public async Task ReportAsync(string serviceId, bool networkFailure, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        _networkFailingSince.AddOrUpdate(serviceId, networkFailure ? now : null, (_, since) => networkFailure ? since ?? now : null);
+
+        var failing = _networkFailingSince.Values.Where(v => v is not null).ToArray();
+        var mostFail = failing.Length >= _options.OfflineMinServices
+            && failing.Length > _networkFailingSince.Count * _options.OfflineFraction;
+        if (IsOffline && !mostFail)
+        {
+            LogBackOnline(logger, failing.Length, _networkFailingSince.Count);
+            store.SetOffline(null);
+        }
+        else if (!IsOffline && mostFail && Interlocked.Exchange(ref _checking, 1) == 0)
+        {
+            try
+            {
+                if (!await AnyCanaryAnswersAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var since = failing.Min()!.Value;
+                    LogOffline(logger, failing.Length, _networkFailingSince.Count);
+                    store.SetOffline(new Connectivity(since, $"StatusBoard cannot reach the internet; statuses are stale since {since.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _checking, 0);
+            }
+        }
+    }
+
+    private async Task<bool> AnyCanaryAnswersAsync(CancellationToken cancellationToken)
+    {
+        var client = clients.CreateClient(Fetcher.HttpClientName);
+        foreach (var url in _options.Canaries)
+        {
+            using var deadline = new CancellationTokenSource(CanaryTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            try
+            {
+                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                return true; // Any HTTP answer: the internet is there, so the failures are theirs.
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                LogCanaryFailed(logger, url, ex.Message);
+            }
+        }
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Failing} of {Total} services fail at network level and no canary answers: StatusBoard is offline; keeping last known levels")]
+    private static partial void LogOffline(ILogger logger, int failing, int total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Network is back ({Failing} of {Total} services still failing at network level)")]
+    private static partial void LogBackOnline(ILogger logger, int failing, int total);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Canary {Url} did not answer: {Reason}")]
+    private static partial void LogCanaryFailed(ILogger logger, string url, string reason);
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using StatusBoard.Core.Snapshot;
+
+namespace StatusBoard.Core.Providers;
+
+/// <summary>
+/// "Watch only what you use": with an entry's <c>components</c> filter, the level comes from the matching components
+/// and from incidents (and maintenance in progress) that affect them or name no component. The other components
+/// stay listed, marked unwatched. A filter that matches nothing is an error, never a silent "operational".
+/// </summary>
+public static class ComponentFilter
+{
+    public static ProviderResult Apply(IReadOnlyList<string> patterns, ParsedStatus parsed)
+    {
+        var matchers = patterns.Select(Glob).ToArray();
+        bool Watched(string idOrName) => matchers.Any(m => m.IsMatch(idOrName));
+
+        var components = parsed.Components
+            .Select(c => c with { Watched = Watched(c.Name) || Watched(c.Id) })
+            .ToArray();
+        var watchedNames = components.Where(c => c.Watched).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (watchedNames.Count == 0)
+        {
+            return ProviderResult.Fail(
+                $"components filter [{string.Join(", ", patterns)}] matches none of the {parsed.Components.Count} components this page lists");
+        }
+
+        bool Relevant(IReadOnlyList<string> affected) => affected.Count == 0 || affected.Any(watchedNames.Contains);
+        var incidents = parsed.Incidents.Where(i => Relevant(i.Components)).ToArray();
+        var level = components.Where(c => c.Watched).Select(c => c.Status)
+            .Concat(incidents.Select(i => i.Impact))
+            .Aggregate(StatusLevel.Operational, StatusLevels.Worst);
+        if (parsed.Maintenances.Any(m => m.InProgress && Relevant(m.Components)))
+        {
+            level = StatusLevels.Worst(level, StatusLevel.Maintenance);
+        }
+        var relevantMaintenances = parsed.Maintenances.Where(m => Relevant(m.Components)).ToArray();
+        var summary = StatusSummary.Describe(level, level == StatusLevel.Operational ? $"{watchedNames.Count} watched components operational" : null,
+            incidents, relevantMaintenances);
+        // Every incident stays listed for the details; only the level and summary follow the filter.
+        return ProviderResult.Ok(parsed with { Level = level, Summary = summary, Components = components });
+    }
+
+    private static Regex Glob(string pattern) =>
+        new("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal) + "$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+}
