@@ -138,6 +138,10 @@ public sealed partial class ServicePoller(
             // Unchanged since the last 200: its meaning still holds.
             return endpoint.LastResult ?? ProviderResult.Fail("HTTP 304 Not Modified without an earlier answer to reuse");
         }
+        if (payload.StatusCode is >= 300 and < 400 && !provider.AcceptsAnyStatusCode)
+        {
+            return ProviderResult.Fail($"Redirect loop or too many redirects (more than 5; last {Fetcher.DescribeStatus(payload.StatusCode)})");
+        }
         if (payload.StatusCode is < 200 or > 299 && !provider.AcceptsAnyStatusCode)
         {
             return ProviderResult.Fail(Fetcher.DescribeStatus(payload.StatusCode));

@@ -24,6 +24,19 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Polls finished since start, any outcome.</summary>
+    public long CompletedPolls => _host.Services.GetRequiredService<StatusBoard.Core.Engine.StatusEngine>().CompletedPolls;
+
+    /// <summary>Waits (real time, bounded) until the engine finished <paramref name="count"/> polls.</summary>
+    public async Task WaitForCompletedPollsAsync(long count)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (CompletedPolls < count)
+        {
+            await Task.Delay(5, deadline.Token); // A counter moved by real I/O on loopback: nothing to subscribe to.
+        }
+    }
+
     public static async Task<EngineHost> StartAsync(string catalogFile, IDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
