@@ -63,17 +63,21 @@ public sealed partial class ServicePoller(
         }
 
         HonourRetryAfter(service, url, fetch);
+        metrics.RecordFetch(Outcome(fetch, result), fetch.Elapsed);
+        await connectivity.ReportAsync(service.Id, fetch.NetworkFailure, cancellationToken).ConfigureAwait(false);
         if (result.IsSuccess)
         {
             endpoints.RecordSuccess(endpoint);
+        }
+        else if (connectivity.IsOffline && fetch.NetworkFailure)
+        {
+            // Our own network is down: the upstream did nothing wrong, so no backoff against it.
         }
         else
         {
             endpoints.RecordFailure(endpoint, interval);
             LogFault(logger, service.Id, endpoint.ConsecutiveFailures, result.Error);
         }
-        metrics.RecordFetch(Outcome(fetch, result), fetch.Elapsed);
-        await connectivity.ReportAsync(service.Id, fetch.NetworkFailure, cancellationToken).ConfigureAwait(false);
 
         var filterError = false;
         if (result.Status is { } parsed && service.Components is { Count: > 0 } filter)
