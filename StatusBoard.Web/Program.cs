@@ -2,11 +2,13 @@ using StatusBoard.Core;
 using StatusBoard.Web;
 using StatusBoard.Web.Api;
 using StatusBoard.Web.Circuits;
+using StatusBoard.Web.Operations;
 using StatusBoard.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddStatusBoardCore(builder.Configuration);
 builder.Services.AddStatusBoardWeb(builder.Configuration);
+builder.Services.AddStatusBoardOperations();
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
@@ -19,6 +21,7 @@ app.MapStaticAssets();
 app.MapStatusApi();
 app.MapStreamApi();
 app.UseLightViewWhenBusy();
+app.MapOperations();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 return await StartupGuard.RunAsync(app);

@@ -10,6 +10,8 @@ namespace StatusBoard.Core.Engine;
 public sealed class EngineMetrics : IDisposable
 {
     public const string MeterName = "StatusBoard";
+    public const string FetchesName = "fetches";
+    public const string FetchDurationName = "fetch_duration";
 
     private readonly Meter _meter;
     private readonly Counter<long> _fetches;
@@ -18,13 +20,13 @@ public sealed class EngineMetrics : IDisposable
     public EngineMetrics(IMeterFactory meters, SnapshotStore store)
     {
         _meter = meters.Create(MeterName);
-        _fetches = _meter.CreateCounter<long>("statusboard_fetches", description: "Upstream requests by outcome");
-        _fetchSeconds = _meter.CreateHistogram<double>("statusboard_fetch_duration", unit: "s", description: "Upstream request duration",
+        _fetches = _meter.CreateCounter<long>(FetchesName, description: "Upstream requests by outcome");
+        _fetchSeconds = _meter.CreateHistogram<double>(FetchDurationName, unit: "s", description: "Upstream request duration",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] });
-        _meter.CreateObservableGauge("statusboard_service_level", () => store.Current.Services.Select(s =>
+        _meter.CreateObservableGauge("service_level", () => store.Current.Services.Select(s =>
                 new Measurement<int>(s.Status.Severity(), new KeyValuePair<string, object?>("service", s.Id), new KeyValuePair<string, object?>("level", s.Status.ToApiName()))),
             description: "Each service's level as its severity (0 operational … 5 major outage)");
-        _meter.CreateObservableGauge("statusboard_snapshot_version", () => store.Current.Version, description: "Current snapshot version");
+        _meter.CreateObservableGauge("snapshot_version", () => store.Current.Version, description: "Current snapshot version");
     }
 
     /// <summary>Outcome is one of ok, not_modified, http_error, parse_error, network_error, skipped.</summary>

@@ -27,8 +27,8 @@ public sealed class EngineOptions
     /// <summary>Requests in flight at once to one host (host:port). Defaults to 1: a platform host never sees a burst.</summary>
     public int MaxRequestsPerHost { get; set; } = 1;
 
-    /// <summary>Least time between the starts of two requests to the same host. Defaults to 1 s.</summary>
-    public TimeSpan HostSpacing { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Least time between the starts of two requests to the same host. Defaults to 100 ms (120 services on one host: 12 s per round).</summary>
+    public TimeSpan HostSpacing { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Consecutive failures after which an endpoint's breaker opens and backoff starts. Defaults to 3.</summary>
     public int BreakerThreshold { get; set; } = 3;

@@ -20,8 +20,17 @@ public sealed partial class StatusEngine(
 {
     private long _completedPolls;
 
+    private long _lastPollCompletedTicks;
+
     /// <summary>Polls finished since start (any outcome).</summary>
     public long CompletedPolls => Interlocked.Read(ref _completedPolls);
+
+    /// <summary>When the engine last finished a poll (null before the first); the health check watches its age.</summary>
+    public DateTimeOffset? LastPollCompletedAt =>
+        Interlocked.Read(ref _lastPollCompletedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>The polling loops are running (started and neither stopped nor crashed).</summary>
+    public bool IsRunning => ExecuteTask is { IsCompleted: false };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,6 +84,7 @@ public sealed partial class StatusEngine(
                 LogPollCrashed(logger, ex, service.Id);
             }
             Interlocked.Increment(ref _completedPolls);
+            Interlocked.Exchange(ref _lastPollCompletedTicks, time.GetUtcNow().UtcTicks);
             if (first)
             {
                 first = false;
