@@ -9,14 +9,13 @@ public static class LiveGauges
 {
     public static void Register(IServiceProvider services)
     {
-        var circuits = services.GetRequiredService<CircuitCounter>();
-        var store = services.GetRequiredService<SnapshotStore>();
+        // Resolved at scrape time: at start-up the catalog has not been validated yet (StartupGuard does that).
         var circuitGauge = Metrics.CreateGauge("statusboard_live_circuits", "Live Blazor dashboard circuits");
         var sseGauge = Metrics.CreateGauge("statusboard_sse_clients", "Connected /api/status/stream clients and live subscribers of the snapshot");
         Metrics.DefaultRegistry.AddBeforeCollectCallback(() =>
         {
-            circuitGauge.Set(circuits.Live);
-            sseGauge.Set(store.SubscriberCount);
+            circuitGauge.Set(services.GetRequiredService<CircuitCounter>().Live);
+            sseGauge.Set(services.GetRequiredService<SnapshotStore>().SubscriberCount);
         });
     }
 }
