@@ -2,10 +2,12 @@ using StatusBoard.Core;
 using StatusBoard.Web;
 using StatusBoard.Web.Api;
 using StatusBoard.Web.Components;
+using StatusBoard.Web.Demo;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoMode.MapSwitch(args));
 builder.Services.AddStatusBoardCore(builder.Configuration);
 builder.Services.AddStatusBoardWeb();
+builder.Services.AddStatusBoardDemo();
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
@@ -17,6 +19,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapStatusApi();
 app.MapStreamApi();
+app.MapBadgeApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 return await StartupGuard.RunAsync(app);

@@ -83,12 +83,12 @@ public sealed class BoardTests : IDisposable
     }
 
     [Fact]
-    public void Board_Disposed_UnsubscribesFromTheStore()
+    public async Task Board_Disposed_UnsubscribesFromTheStore()
     {
         var board = _context.Render<Board>();
         var subscribed = _store.SubscriberCount;
 
-        board.Instance.Dispose();
+        await board.Instance.DisposeAsync();
 
         _store.SubscriberCount.Should().Be(subscribed - 1);
     }
