@@ -23,6 +23,7 @@ public partial class Board : IAsyncDisposable
     private int _staleCount;
     private StatusLevel _worst;
     private string? _selectedId;
+    private bool _interactive;
     // Made once, so re-rendering the board does not allocate two delegates per tile.
     private EventCallback<ServiceStatus> _open;
     private EventCallback<string> _togglePin;
@@ -72,12 +73,10 @@ public partial class Board : IAsyncDisposable
         }
         _pinsModule = await JS.InvokeAsync<IJSObjectReference>("import", "./js/pins.js");
         var pins = await _pinsModule.InvokeAsync<string[]>("load");
-        if (pins.Length > 0)
-        {
-            _pins = new HashSet<string>(pins, StringComparer.Ordinal);
-            Show(_snapshot);
-            StateHasChanged();
-        }
+        _pins = new HashSet<string>(pins, StringComparer.Ordinal);
+        _interactive = true;
+        Show(_snapshot);
+        StateHasChanged();
     }
 
     private async Task OnSnapshotChangedAsync(Snapshot snapshot)
@@ -142,7 +141,8 @@ public partial class Board : IAsyncDisposable
         Show(_snapshot);
         if (_pinsModule is not null)
         {
-            await _pinsModule.InvokeVoidAsync("save", _pins.Order(StringComparer.Ordinal).ToArray());
+            // Cast: a bare string[] would bind to the params array and arrive as separate arguments.
+            await _pinsModule.InvokeVoidAsync("save", (object)_pins.Order(StringComparer.Ordinal).ToArray());
         }
     }
 
