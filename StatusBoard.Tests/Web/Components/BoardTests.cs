@@ -9,7 +9,7 @@ using StatusBoard.Web.Components.Tiles;
 
 namespace StatusBoard.Tests.Web.Components;
 
-public sealed class BoardTests : IDisposable
+public sealed class BoardTests : IAsyncDisposable
 {
     private readonly BunitContext _context = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
@@ -24,9 +24,10 @@ public sealed class BoardTests : IDisposable
         _context.Services.AddSingleton<TimeProvider>(_time);
     }
 
-    public void Dispose()
+    // MudBlazor's inputs register services that only dispose asynchronously.
+    public async ValueTask DisposeAsync()
     {
-        _context.Dispose();
+        await _context.DisposeAsync();
         _store.Dispose();
     }
 

@@ -20,6 +20,7 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8ab4ff",
+            PrimaryContrastText = "#0b0f17",
             AppbarBackground = "#0d1320",
             AppbarText = "#e8ecf3",
             Background = "#0b0f17",

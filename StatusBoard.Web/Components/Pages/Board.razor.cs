@@ -72,7 +72,7 @@ public partial class Board : IAsyncDisposable
             return;
         }
         _pinsModule = await JS.InvokeAsync<IJSObjectReference>("import", "./js/pins.js");
-        var pins = await _pinsModule.InvokeAsync<string[]>("load");
+        var pins = await _pinsModule.InvokeAsync<string[]?>("load") ?? [];
         _pins = new HashSet<string>(pins, StringComparer.Ordinal);
         _interactive = true;
         Show(_snapshot);
