@@ -84,6 +84,8 @@ public sealed class DashboardTests(DemoDashboard dashboard) : IClassFixture<Demo
         var details = page.Locator($".details-drawer .service-details[data-service-id='{id}']");
         await Assertions.Expect(details).ToBeVisibleAsync();
         await Assertions.Expect(details.Locator(".details-level-text")).Not.ToBeEmptyAsync();
+        // Wait for the slide-in to finish before the screenshot.
+        await page.WaitForFunctionAsync("() => document.querySelector('.details-drawer').getBoundingClientRect().right <= innerWidth + 1");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestSupport.Browser.ScreenshotPath("board-drawer-1440") });
     }
 
