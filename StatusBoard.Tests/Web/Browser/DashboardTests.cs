@@ -111,6 +111,33 @@ public sealed class DashboardTests(DemoDashboard dashboard) : IClassFixture<Demo
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestSupport.Browser.ScreenshotPath("wall-1920") });
     }
 
+    [Fact]
+    public async Task Wall_ManyLiveUpdates_KeepTheDomTheSameSize()
+    {
+        // Arrange
+        var page = await dashboard.OpenAsync("/wall", 1920, 1080);
+        var store = dashboard.App.Store;
+        var id = store.Current.Services[0].Id;
+        await Assertions.Expect(page.Locator(".wall [data-service-id]")).ToHaveCountAsync(store.Current.Services.Length);
+        // Problem tiles carry one summary element more; the demo's real-time incidents may move tiles meanwhile.
+        const string countNodes = "() => document.getElementsByTagName('*').length - document.querySelectorAll('.wall-tile-summary').length";
+        var before = await page.EvaluateAsync<int>(countNodes);
+
+        // Act: fifty updates of one service, each rendered over the circuit.
+        for (var n = 1; n <= 50; n++)
+        {
+            store.Apply(store.Current.Find(id)! with { Summary = $"update {n}" });
+        }
+        store.Apply(store.Current.Find(id)! with { Summary = "final", Status = Core.Snapshot.StatusLevel.Degraded });
+        await Assertions.Expect(page.Locator($".wall-problems [data-service-id='{id}'] .wall-tile-summary")).ToHaveTextAsync("final");
+        store.Apply(store.Current.Find(id)! with { Summary = null, Status = Core.Snapshot.StatusLevel.Operational });
+        await Assertions.Expect(page.Locator($".wall-grid [data-service-id='{id}']")).ToHaveCountAsync(1);
+
+        // Assert: the same elements, reused; nothing accumulates in the page.
+        var after = await page.EvaluateAsync<int>(countNodes);
+        after.Should().Be(before);
+    }
+
     [Theory]
     [InlineData(1440, 900, "desktop")]
     [InlineData(390, 844, "phone")]
