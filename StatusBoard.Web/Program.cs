@@ -4,11 +4,13 @@ using StatusBoard.Web.Api;
 using StatusBoard.Web.Circuits;
 using StatusBoard.Web.Operations;
 using StatusBoard.Web.Components;
+using StatusBoard.Web.Demo;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoMode.MapSwitch(args));
 builder.Services.AddStatusBoardCore(builder.Configuration);
 builder.Services.AddStatusBoardWeb(builder.Configuration);
 builder.Services.AddStatusBoardOperations();
+builder.Services.AddStatusBoardDemo();
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
@@ -20,6 +22,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapStatusApi();
 app.MapStreamApi();
+app.MapBadgeApi();
 app.UseLightViewWhenBusy();
 app.MapOperations();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

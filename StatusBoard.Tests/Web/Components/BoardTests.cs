@@ -9,7 +9,7 @@ using StatusBoard.Web.Components.Tiles;
 
 namespace StatusBoard.Tests.Web.Components;
 
-public sealed class BoardTests : IDisposable
+public sealed class BoardTests : IAsyncDisposable
 {
     private readonly BunitContext _context = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
@@ -24,9 +24,10 @@ public sealed class BoardTests : IDisposable
         _context.Services.AddSingleton<TimeProvider>(_time);
     }
 
-    public void Dispose()
+    // MudBlazor's inputs register services that only dispose asynchronously.
+    public async ValueTask DisposeAsync()
     {
-        _context.Dispose();
+        await _context.DisposeAsync();
         _store.Dispose();
     }
 
@@ -83,12 +84,12 @@ public sealed class BoardTests : IDisposable
     }
 
     [Fact]
-    public void Board_Disposed_UnsubscribesFromTheStore()
+    public async Task Board_Disposed_UnsubscribesFromTheStore()
     {
         var board = _context.Render<Board>();
         var subscribed = _store.SubscriberCount;
 
-        board.Instance.Dispose();
+        await board.Instance.DisposeAsync();
 
         _store.SubscriberCount.Should().Be(subscribed - 1);
     }

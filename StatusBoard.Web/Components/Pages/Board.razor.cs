@@ -1,33 +1,87 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Components.Filtering;
 
 namespace StatusBoard.Web.Components.Pages;
 
 /// <summary>
-/// The dashboard: every service as a tile, problems first. Subscribes to the snapshot store and re-renders
-/// over its circuit when a new version arrives; tiles whose service did not change skip their render.
+/// The dashboard: every service as a tile, pinned first, then problems first. Filters come from the URL query;
+/// pins from this browser's localStorage. Subscribes to the snapshot store and re-renders over its circuit when a
+/// new version arrives; tiles whose service did not change skip their render.
 /// </summary>
-public partial class Board : IDisposable
+public partial class Board : IAsyncDisposable
 {
     private IDisposable? _subscription;
-    private long _shownVersion = -1;
-    private ServiceStatus[] _services = [];
+    private IJSObjectReference? _pinsModule;
+    private Snapshot _snapshot = null!;
+    private BoardQuery _query = BoardQuery.Everything;
+    private HashSet<string> _pins = new(StringComparer.Ordinal);
+    private ServiceStatus[] _visible = [];
+    private CategoryCount[] _categories = [];
     private int _problemCount;
+    private int _staleCount;
+    private StatusLevel _worst;
+    private string? _selectedId;
+    private bool _interactive;
+    // Made once, so re-rendering the board does not allocate two delegates per tile.
+    private EventCallback<ServiceStatus> _open;
+    private EventCallback<string> _togglePin;
 
     [Inject]
     public required SnapshotStore Store { get; init; }
 
-    private string Title => _problemCount == 0 ? "StatusBoard" : $"({_problemCount}) StatusBoard";
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    /// <summary>Category filter (<c>?category=</c>).</summary>
+    [SupplyParameterFromQuery(Name = "category")]
+    public string? Category { get; set; }
+
+    /// <summary>Text search over name, id and category (<c>?q=</c>).</summary>
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Text { get; set; }
+
+    /// <summary><c>?problems=1</c> shows only services that are not operational.</summary>
+    [SupplyParameterFromQuery(Name = "problems")]
+    public string? ProblemsOnly { get; set; }
+
+    private DateTimeOffset Now => Time.GetUtcNow();
 
     protected override void OnInitialized()
     {
-        Show(Store.Current);
+        _open = EventCallback.Factory.Create<ServiceStatus>(this, OpenDetails);
+        _togglePin = EventCallback.Factory.Create<string>(this, TogglePinAsync);
+        _snapshot = Store.Current;
         _subscription = Store.Subscribe(OnSnapshotChangedAsync);
+    }
+
+    protected override void OnParametersSet()
+    {
+        _query = BoardQueryString.Parse(Category, Text, ProblemsOnly);
+        Show(Store.Current);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+        _pinsModule = await JS.InvokeAsync<IJSObjectReference>("import", "./js/pins.js");
+        var pins = await _pinsModule.InvokeAsync<string[]?>("load") ?? [];
+        _pins = new HashSet<string>(pins, StringComparer.Ordinal);
+        _interactive = true;
+        Show(_snapshot);
+        StateHasChanged();
     }
 
     private async Task OnSnapshotChangedAsync(Snapshot snapshot)
     {
-        if (snapshot.Version == _shownVersion)
+        if (snapshot.Version == _snapshot.Version)
         {
             return;
         }
@@ -48,10 +102,64 @@ public partial class Board : IDisposable
 
     private void Show(Snapshot snapshot)
     {
-        _shownVersion = snapshot.Version;
-        _services = BoardOrder.Sort(snapshot.Services);
-        _problemCount = _services.Count(s => s.Status.IsProblem());
+        _snapshot = snapshot;
+        var services = snapshot.Services;
+        _categories = CategoryCount.Of(services);
+        _problemCount = 0;
+        _staleCount = 0;
+        _worst = StatusLevel.Operational;
+        foreach (var service in services)
+        {
+            if (service.Status.IsProblem())
+            {
+                _problemCount++;
+                _worst = StatusLevels.Worst(_worst, service.Status);
+            }
+            _staleCount += service.Stale ? 1 : 0;
+        }
+        _visible = BoardOrder.Sort(services.Where(_query.Matches), _pins);
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    private void OpenDetails(ServiceStatus service) => _selectedId = service.Id;
+
+    private void CloseDetails() => _selectedId = null;
+
+    private void OnDrawerOpenChanged(bool open)
+    {
+        if (!open)
+        {
+            _selectedId = null;
+        }
+    }
+
+    private async Task TogglePinAsync(string id)
+    {
+        if (!_pins.Remove(id))
+        {
+            _pins.Add(id);
+        }
+        Show(_snapshot);
+        if (_pinsModule is not null)
+        {
+            // Cast: a bare string[] would bind to the params array and arrive as separate arguments.
+            await _pinsModule.InvokeVoidAsync("save", (object)_pins.Order(StringComparer.Ordinal).ToArray());
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        if (_pinsModule is not null)
+        {
+            try
+            {
+                await _pinsModule.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; so is the module.
+            }
+        }
+        GC.SuppressFinalize(this);
+    }
 }

@@ -2,12 +2,19 @@ using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Web.Components.Pages;
 
-/// <summary>"Problems first": by severity (see <see cref="StatusLevels.SortRank"/>), then by name.</summary>
+/// <summary>
+/// "Problems first": pinned services lead, then by severity (see <see cref="StatusLevels.SortRank"/>), then by name.
+/// </summary>
 public static class BoardOrder
 {
-    public static ServiceStatus[] Sort(IEnumerable<ServiceStatus> services) =>
+    public static ServiceStatus[] Sort(IEnumerable<ServiceStatus> services) => Sort(services, s_noPins);
+
+    public static ServiceStatus[] Sort(IEnumerable<ServiceStatus> services, IReadOnlySet<string> pinned) =>
         services
-            .OrderBy(s => s.Status.SortRank())
+            .OrderBy(s => pinned.Contains(s.Id) ? 0 : 1)
+            .ThenBy(s => s.Status.SortRank())
             .ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
             .ToArray();
+
+    private static readonly IReadOnlySet<string> s_noPins = new HashSet<string>();
 }

@@ -1,4 +1,5 @@
-// One timer per page keeps every <time data-relative> label current ("12 s ago") without a server round trip.
+// One timer per page keeps every <time data-relative> label current ("12 s ago") and every [data-clock]
+// showing the time of day, without a server round trip and without a timer per tile.
 (function () {
     function format(seconds) {
         if (seconds < 0) seconds = 0;
@@ -7,6 +8,7 @@
         if (seconds < 86400) return Math.floor(seconds / 3600) + " h ago";
         return Math.floor(seconds / 86400) + " d ago";
     }
+    function pad(n) { return n < 10 ? "0" + n : "" + n; }
     function tick() {
         var now = Date.now();
         var labels = document.querySelectorAll("time[data-relative]");
@@ -17,6 +19,15 @@
                 if (labels[i].textContent !== text) labels[i].textContent = text;
             }
         }
+        var clocks = document.querySelectorAll("[data-clock]");
+        if (clocks.length > 0) {
+            var d = new Date(now);
+            var time = pad(d.getHours()) + ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds());
+            for (var j = 0; j < clocks.length; j++) {
+                if (clocks[j].textContent !== time) clocks[j].textContent = time;
+            }
+        }
     }
     setInterval(tick, 1000);
+    document.addEventListener("DOMContentLoaded", tick);
 })();

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using StatusBoard.Core.Snapshot;
+
+namespace StatusBoard.Web.Api;
+
+/// <summary>
+/// Shields-style SVG badges of the current level, for READMEs and wikis:
+/// <c>/badge/{id}.svg</c> (one service) and <c>/badge/category/{name}.svg</c> (the worst of a category).
+/// ETag-cached: an unchanged badge answers 304.
+/// </summary>
+public static class BadgeApi
+{
+    public static IEndpointRouteBuilder MapBadgeApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/badge").RequireCors(WebServiceCollectionExtensions.OpenReadPolicy).WithTags("Badges");
+        group.MapGet("/{id}.svg", GetServiceBadge).WithName("GetServiceBadge").WithSummary("SVG badge of one service's level.");
+        group.MapGet("/category/{name}.svg", GetCategoryBadge).WithName("GetCategoryBadge").WithSummary("SVG badge of a category's worst level.");
+        return endpoints;
+    }
+
+    public static IResult GetServiceBadge(string id, HttpContext context, SnapshotStore store)
+    {
+        if (store.Current.Find(id) is not { } service)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown service",
+                detail: $"No service with id '{id}' is in the catalog.");
+        }
+        var message = service.Status.ToLabel().ToLowerInvariant() + (service.Stale ? " (stale)" : "");
+        return Svg(context, BadgeSvg.Render(service.Name, message, service.Status));
+    }
+
+    public static IResult GetCategoryBadge(string name, HttpContext context, SnapshotStore store)
+    {
+        var services = store.Current.Services.Where(s => string.Equals(s.Category, name, StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (services.Length == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown category",
+                detail: $"No service in the catalog has the category '{name}'.");
+        }
+        var problems = services.Where(s => s.Status.IsProblem()).ToArray();
+        var worst = problems.Aggregate(StatusLevel.Operational, (level, s) => StatusLevels.Worst(level, s.Status));
+        var message = problems.Length switch
+        {
+            0 => "operational",
+            1 => $"1 problem: {worst.ToLabel().ToLowerInvariant()}",
+            _ => $"{problems.Length} problems: worst {worst.ToLabel().ToLowerInvariant()}",
+        };
+        return Svg(context, BadgeSvg.Render(services[0].Category, message, worst));
+    }
+
+    private static IResult Svg(HttpContext context, string svg)
+    {
+        var bytes = Encoding.UTF8.GetBytes(svg);
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + "\"";
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        // Revalidate every time: a badge must not show yesterday's outage, and a 304 costs nothing.
+        headers.CacheControl = "no-cache";
+        var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
+        if (ifNoneMatch.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*"))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return TypedResults.Bytes(bytes, "image/svg+xml; charset=utf-8");
+    }
+}

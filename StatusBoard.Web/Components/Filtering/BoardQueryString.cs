@@ -1,0 +1,10 @@
+namespace StatusBoard.Web.Components.Filtering;
+
+/// <summary>Reads the board's URL query values (shared by the board and the wall).</summary>
+public static class BoardQueryString
+{
+    public static BoardQuery Parse(string? category, string? text, string? problemsOnly) => new(
+        string.IsNullOrWhiteSpace(category) ? null : category.Trim(),
+        string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
+        problemsOnly is "1" || string.Equals(problemsOnly, "true", StringComparison.OrdinalIgnoreCase));
+}
