@@ -29,7 +29,7 @@ public abstract class JsonStatusProvider : IStatusProvider
             {
                 return read(document.RootElement);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or KeyNotFoundException)
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or KeyNotFoundException or ArgumentException)
             {
                 // A value of an unexpected JSON kind deep in the payload: one service unknown, never a crash.
                 return ProviderResult.Fail($"{provider}: unexpected shape ({ex.Message})");

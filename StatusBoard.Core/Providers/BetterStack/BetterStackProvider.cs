@@ -22,8 +22,11 @@ public sealed class BetterStackProvider(TimeProvider time) : JsonStatusProvider
             return ProviderResult.Fail($"{Name}: $.data.attributes.aggregate_state '{state ?? "(missing)"}' is not operational, degraded, downtime or maintenance");
         }
         var included = root.Items("included").Where(i => i.ValueKind == JsonValueKind.Object).ToArray();
-        var sections = OfType(included, "status_page_section").ToDictionary(s => s.Str("id") ?? "", s => Attr(s).Str("name"), StringComparer.Ordinal);
-        var updates = OfType(included, "status_update").ToDictionary(u => u.Str("id") ?? "", u => u, StringComparer.Ordinal);
+        // Keyed by id, first one wins: a payload with duplicate ids must not break the page.
+        var sections = OfType(included, "status_page_section").DistinctBy(s => s.Str("id") ?? "")
+            .ToDictionary(s => s.Str("id") ?? "", s => Attr(s).Str("name"), StringComparer.Ordinal);
+        var updates = OfType(included, "status_update").DistinctBy(u => u.Str("id") ?? "")
+            .ToDictionary(u => u.Str("id") ?? "", u => u, StringComparer.Ordinal);
 
         var components = OfType(included, "status_page_resource").Select(r => ReadResource(r, sections)).ToArray();
         var now = time.GetUtcNow();

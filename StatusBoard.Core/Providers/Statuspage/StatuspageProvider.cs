@@ -74,6 +74,7 @@ public class StatuspageProvider : IStatusProvider
         var rows = root.Items("components").Where(c => c.ValueKind == JsonValueKind.Object).ToArray();
         var groupNames = rows
             .Where(c => c.Bool("group") == true && c.Str("id") is not null)
+            .DistinctBy(c => c.Str("id")) // duplicate ids in a broken payload: first wins, no exception
             .ToDictionary(c => c.Str("id")!, c => c.Str("name") ?? "", StringComparer.Ordinal);
 
         var result = new List<ComponentStatus>(rows.Length);
