@@ -102,9 +102,22 @@ public class HtmlProviderTests
     }
 
     [Fact]
-    public void DeepButPlausiblePage_IsParsedQuickly()
+    public void DeeplyNestedPage_IsRefusedBeforeParsing()
     {
-        var html = "<div class='banner'>ok</div>" + string.Concat(Enumerable.Repeat("<div><span>", 5_000));
+        var html = "<div class='banner'>ok</div>" + string.Concat(Enumerable.Repeat("<div><span>", 2_000));
+        var entry = RuleEntries.Service("html", "{'html':{'select':'.banner','rules':[{'match':'ok','level':'operational'}]}}");
+        var watch = Stopwatch.StartNew();
+
+        var result = _provider.Parse(entry, Payloads.Of(html));
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        result.Error.Should().Be("html: the page nests elements over 512 deep, far more than a status page; not parsed");
+    }
+
+    [Fact]
+    public void ManyElementsAtPlausibleDepth_AreParsedQuickly()
+    {
+        var html = "<div class='banner'>ok</div>" + string.Concat(Enumerable.Repeat("<div><span>x</span><br><img src=a.png></div>", 3_000));
         var entry = RuleEntries.Service("html", "{'html':{'select':'.banner','rules':[{'match':'ok','level':'operational'}]}}");
         var watch = Stopwatch.StartNew();
 

@@ -22,6 +22,9 @@ public sealed class HtmlProvider : IStatusProvider
     /// </summary>
     public const int MaxElements = 15_000;
 
+    /// <summary>Real status pages nest a few dozen deep; HTML's tree building is quadratic in depth.</summary>
+    public const int MaxDepth = 512;
+
     private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
     private readonly RuleCache<HtmlRules> _rules = new();
 
@@ -44,9 +47,14 @@ public sealed class HtmlProvider : IStatusProvider
         {
             return ProviderResult.Fail($"{Name}: the page is {payload.Body.Length / 1024} kB, over the {MaxHtmlBytes / 1024 / 1024} MB cap for HTML");
         }
-        if (CountTags(payload.Body.Span) > MaxElements)
+        var shape = HtmlShape.Measure(payload.Body.Span, MaxElements);
+        if (shape.Elements > MaxElements)
         {
             return ProviderResult.Fail($"{Name}: the page has over {MaxElements:N0} elements, far more than a status page; not parsed");
+        }
+        if (shape.MaxDepth > MaxDepth)
+        {
+            return ProviderResult.Fail($"{Name}: the page nests elements over {MaxDepth} deep, far more than a status page; not parsed");
         }
         try
         {
@@ -87,19 +95,6 @@ public sealed class HtmlProvider : IStatusProvider
         "class" => element.ClassName ?? "",
         _ => element.GetAttribute(read["attr:".Length..]) ?? "",
     };
-
-    private static int CountTags(ReadOnlySpan<byte> html)
-    {
-        var count = 0;
-        for (var i = 0; i < html.Length - 1; i++)
-        {
-            if (html[i] == (byte)'<' && char.IsAsciiLetter((char)html[i + 1]) && ++count > MaxElements)
-            {
-                break;
-            }
-        }
-        return count;
-    }
 
     private static string Clean(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

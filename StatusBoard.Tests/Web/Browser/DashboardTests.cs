@@ -133,9 +133,10 @@ public sealed class DashboardTests(DemoDashboard dashboard) : IClassFixture<Demo
         store.Apply(store.Current.Find(id)! with { Summary = null, Status = Core.Snapshot.StatusLevel.Operational });
         await Assertions.Expect(page.Locator($".wall-grid [data-service-id='{id}']")).ToHaveCountAsync(1);
 
-        // Assert: the same elements, reused; nothing accumulates in the page.
+        // Assert: the same elements, reused; nothing accumulates in the page. The demo's own scripted incidents keep
+        // running in real time meanwhile and may add or drop a tag or two; a leak of 50 updates would add 50 or more.
         var after = await page.EvaluateAsync<int>(countNodes);
-        after.Should().Be(before);
+        after.Should().BeInRange(before - 10, before + 10);
     }
 
     [Theory]
