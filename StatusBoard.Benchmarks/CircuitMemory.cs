@@ -44,9 +44,11 @@ public static class CircuitMemory
 
         // Warm up: one page opened and closed, so first-use costs (JIT, caches) are not charged to circuits.
         var warm = await browser.NewPageAsync();
+        warm.Response += (_, response) => { if (response.Status >= 400) Console.WriteLine($"browser: {response.Status} {response.Url}"); };
         await warm.GotoAsync(url);
         await WaitForAsync(() => counter.Live == 1);
-        await warm.CloseAsync();
+        Console.WriteLine("warm-up circuit open; closing it");
+        await warm.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
         await WaitForAsync(() => counter.Live == 0);
 
         var (heap0, ws0) = Measure();

@@ -14,12 +14,14 @@ public sealed class BoardTests : IAsyncDisposable
     private readonly BunitContext _context = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly SnapshotStore _store;
+    private readonly TileMarkupCache _tiles = new();
 
     public BoardTests()
     {
         _store = TestStores.Create(_time, ("alpha", "Cloud"), ("bravo", "Cloud"), ("charlie", "AI & ML"));
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.Services.AddSingleton(_tiles);
         _context.Services.AddSingleton(_store);
         _context.Services.AddSingleton<TimeProvider>(_time);
     }
@@ -35,25 +37,39 @@ public sealed class BoardTests : IAsyncDisposable
         board.Find($"[data-service-id='{id}']").GetAttribute("data-level")!;
 
     [Fact]
-    public void Board_OneServiceChanges_RerendersOnlyThatTile()
+    public void Board_OneServiceChanges_BuildsOneTile_SharedByEveryViewer()
     {
-        // Arrange
+        // Arrange: two live boards, as two circuits would be.
         foreach (var id in new[] { "alpha", "bravo", "charlie" })
         {
             _store.Set(_time, id, StatusLevel.Operational);
         }
-        var board = _context.Render<Board>();
-        var before = board.FindComponents<StatusTile>().ToDictionary(t => t.Instance.Status.Id, t => t.RenderCount);
+        var first = _context.Render<Board>();
+        var second = _context.Render<Board>();
+        var built = _tiles.Built;
+        var alphaBefore = first.Find("[data-service-id='alpha']").OuterHtml;
 
         // Act
         _store.Set(_time, "bravo", StatusLevel.MajorOutage, "Everything is on fire");
-        board.WaitForAssertion(() => TileLevel(board, "bravo").Should().Be("major_outage"));
+        first.WaitForAssertion(() => TileLevel(first, "bravo").Should().Be("major_outage"));
+        second.WaitForAssertion(() => TileLevel(second, "bravo").Should().Be("major_outage"));
 
-        // Assert
-        var after = board.FindComponents<StatusTile>().ToDictionary(t => t.Instance.Status.Id, t => t.RenderCount);
-        after["bravo"].Should().Be(before["bravo"] + 1);
-        after["alpha"].Should().Be(before["alpha"]);
-        after["charlie"].Should().Be(before["charlie"]);
+        // Assert: one tile made for the changed service, none for the others, whatever the number of viewers.
+        (_tiles.Built - built).Should().Be(1);
+        first.Find("[data-service-id='alpha']").OuterHtml.Should().Be(alphaBefore);
+        second.Find("[data-service-id='bravo'] .tile-summary").TextContent.Should().Be("Everything is on fire");
+    }
+
+    [Fact]
+    public void Tile_UpstreamTextWithMarkup_StaysText()
+    {
+        _store.Set(_time, "alpha", StatusLevel.MajorOutage, "<img src=x onerror=alert(1)><script>alert(2)</script>");
+
+        var board = _context.Render<Board>();
+
+        var tile = board.Find("[data-service-id='alpha']");
+        tile.QuerySelectorAll("img, script").Should().BeEmpty();
+        tile.QuerySelector(".tile-summary")!.TextContent.Should().Be("<img src=x onerror=alert(1)><script>alert(2)</script>");
     }
 
     [Fact]

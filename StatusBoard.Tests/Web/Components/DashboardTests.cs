@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 using StatusBoard.Core.Snapshot;
 using StatusBoard.Tests.TestSupport;
+using StatusBoard.Web.Components.Tiles;
 using StatusBoard.Web.Components.Filtering;
 using StatusBoard.Web.Components.Pages;
 
@@ -26,6 +27,7 @@ public sealed class DashboardTests : IAsyncDisposable
         }
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.Services.AddSingleton<TileMarkupCache>();
         _context.Services.AddSingleton(_store);
         _context.Services.AddSingleton<TimeProvider>(_time);
         _context.Services.AddSupplyValueFromQueryProvider();
@@ -136,7 +138,7 @@ public sealed class DashboardTests : IAsyncDisposable
         // Act
         var board = RenderAt("/");
         board.WaitForAssertion(() => Shown(board)[0].Should().Be("github"));
-        board.Find("[data-service-id='gitlab'] .tile-pin").Click();
+        board.Find(".tile-grid").TriggerEvent("ontileaction", new TileActionEventArgs { Id = "gitlab", Action = "pin" });
 
         // Assert
         Shown(board).Should().Equal("github", "gitlab", "bravo", "alpha", "charlie");
@@ -182,7 +184,7 @@ public sealed class DashboardTests : IAsyncDisposable
         _store.Set(_time, "charlie", StatusLevel.MajorOutage, "Everything is down");
         var board = RenderAt("/");
 
-        board.Find("[data-service-id='charlie'] .tile-open").Click();
+        board.Find(".tile-grid").TriggerEvent("ontileaction", new TileActionEventArgs { Id = "charlie", Action = "open" });
 
         board.WaitForAssertion(() => board.Find(".service-details[data-service-id='charlie'] .details-level-text").TextContent.Should().Be("Major outage"));
     }

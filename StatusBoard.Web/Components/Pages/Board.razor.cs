@@ -24,9 +24,6 @@ public partial class Board : IAsyncDisposable
     private StatusLevel _worst;
     private string? _selectedId;
     private bool _interactive;
-    // Made once, so re-rendering the board does not allocate two delegates per tile.
-    private EventCallback<ServiceStatus> _open;
-    private EventCallback<string> _togglePin;
 
     [Inject]
     public required SnapshotStore Store { get; init; }
@@ -36,6 +33,9 @@ public partial class Board : IAsyncDisposable
 
     [Inject]
     public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required Tiles.TileMarkupCache Tiles { get; init; }
 
     /// <summary>Category filter (<c>?category=</c>).</summary>
     [SupplyParameterFromQuery(Name = "category")]
@@ -53,8 +53,6 @@ public partial class Board : IAsyncDisposable
 
     protected override void OnInitialized()
     {
-        _open = EventCallback.Factory.Create<ServiceStatus>(this, OpenDetails);
-        _togglePin = EventCallback.Factory.Create<string>(this, TogglePinAsync);
         _snapshot = Store.Current;
         _subscription = Store.Subscribe(OnSnapshotChangedAsync);
     }
@@ -71,8 +69,16 @@ public partial class Board : IAsyncDisposable
         {
             return;
         }
-        _pinsModule = await JS.InvokeAsync<IJSObjectReference>("import", "./js/pins.js");
-        var pins = await _pinsModule.InvokeAsync<string[]?>("load") ?? [];
+        string[] pins;
+        try
+        {
+            _pinsModule = await JS.InvokeAsync<IJSObjectReference>("import", "./js/pins.js");
+            pins = await _pinsModule.InvokeAsync<string[]?>("load") ?? [];
+        }
+        catch (JSDisconnectedException)
+        {
+            return; // the tab closed before its first render finished: nothing left to make interactive
+        }
         _pins = new HashSet<string>(pins, StringComparer.Ordinal);
         _interactive = true;
         Show(_snapshot);
@@ -120,7 +126,23 @@ public partial class Board : IAsyncDisposable
         _visible = BoardOrder.Sort(services.Where(_query.Matches), _pins);
     }
 
-    private void OpenDetails(ServiceStatus service) => _selectedId = service.Id;
+    /// <summary>One delegated handler for every tile's link and pin (see TileActionEventArgs).</summary>
+    private Task OnTileActionAsync(Tiles.TileActionEventArgs action)
+    {
+        if (action.Id is not { } id || _snapshot.Find(id) is null)
+        {
+            return Task.CompletedTask;
+        }
+        if (action.Action == "pin")
+        {
+            return TogglePinAsync(id);
+        }
+        if (action.Action == "open")
+        {
+            _selectedId = id;
+        }
+        return Task.CompletedTask;
+    }
 
     private void CloseDetails() => _selectedId = null;
 
