@@ -9,6 +9,7 @@ using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Engine;
 using StatusBoard.Core.Engine.Politeness;
 using StatusBoard.Core.Engine.Truth;
+using StatusBoard.Core.History;
 using StatusBoard.Core.Providers;
 using StatusBoard.Core.Snapshot;
 
@@ -52,12 +53,32 @@ public static class CoreServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<ServicePoller>();
+        services.AddStatusHistory(configuration); // before the engine: restores the last known state before its first poll
         services.AddSingleton<StatusEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusEngine>());
         services.AddSingleton<StalenessSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StalenessSweeper>());
         services.AddUpstreamHttpClient();
         return services;
+    }
+
+    private static void AddStatusHistory(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HistoryOptions>()
+            .Bind(configuration.GetSection(HistoryOptions.SectionName))
+            .Validate(o => o.Retention >= TimeSpan.FromDays(1), "StatusBoard:History:Retention must be at least one day.")
+            .Validate(o => o.FlushInterval > TimeSpan.Zero, "StatusBoard:History:FlushInterval must be positive.")
+            .Validate(o => o.PruneInterval > TimeSpan.Zero, "StatusBoard:History:PruneInterval must be positive.")
+            .Validate(o => o.FileName.Length > 0 && o.FileName.IndexOfAny(Path.GetInvalidFileNameChars()) < 0,
+                "StatusBoard:History:FileName must be a plain file name.")
+            .ValidateOnStart();
+        services.AddSingleton<HistoryDatabase>();
+        services.AddSingleton<HistoryWriter>();
+        services.AddSingleton<HistoryReader>();
+        services.AddSingleton<HistoryQueries>();
+        services.AddSingleton<HistoryHealth>();
+        services.AddSingleton<HistoryRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<HistoryRecorder>());
     }
 
     /// <summary>Every concrete <see cref="IStatusProvider"/> in Core is registered: adding a provider is adding its class.</summary>

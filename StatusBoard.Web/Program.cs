@@ -23,6 +23,7 @@ app.MapStaticAssets();
 app.MapStatusApi();
 app.MapStreamApi();
 app.MapBadgeApi();
+app.MapHistoryApi();
 app.UseLightViewWhenBusy();
 app.MapOperations();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

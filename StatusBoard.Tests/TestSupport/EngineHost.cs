@@ -52,6 +52,7 @@ public sealed class EngineHost : IAsyncDisposable
             ["StatusBoard:BackoffJitter"] = "0",
             // Never the internet from tests: the canary is a closed local port.
             ["StatusBoard:CanaryUrls:0"] = "http://127.0.0.1:9/",
+            ["StatusBoard:DataDirectory"] = TestData.NewDirectory(),
         });
         if (settings is not null)
         {

@@ -28,6 +28,7 @@ public sealed class StatusBoardApp(string catalogFile, FakeTimeProvider? time = 
             ["StatusBoard:BackoffJitter"] = "0",
             // Never the internet from tests: the canary is a closed local port.
             ["StatusBoard:CanaryUrls:0"] = "http://127.0.0.1:9/",
+            ["StatusBoard:DataDirectory"] = TestData.NewDirectory(),
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             if (settings is not null)

@@ -28,6 +28,8 @@ public sealed class DemoCatalog(IConfiguration configuration) : IPostConfigureOp
         {
             return;
         }
+        // The demo's invented history must never mix with the real one.
+        options.DataDirectory = Path.Combine(options.DataDirectory, "demo");
         for (var i = 0; i < options.Services.Count; i++)
         {
             var service = options.Services[i];

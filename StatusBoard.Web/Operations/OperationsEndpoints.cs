@@ -8,7 +8,7 @@ public static class OperationsEndpoints
 {
     public static IServiceCollection AddStatusBoardOperations(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<EngineHealthCheck>("engine");
+        services.AddHealthChecks().AddCheck<EngineHealthCheck>("engine").AddCheck<HistoryHealthCheck>("history");
         services.AddSingleton<EngineMeterBridge>();
         return services;
     }

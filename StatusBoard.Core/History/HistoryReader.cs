@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using StatusBoard.Core.Snapshot;
+
+namespace StatusBoard.Core.History;
+
+/// <summary>Reads the history database: the state the recorder resumes from, and the API's queries.</summary>
+public sealed class HistoryReader(HistoryDatabase database)
+{
+    /// <summary>Each service's last stored level.</summary>
+    public Dictionary<string, StatusLevel> RecordedLevels()
+    {
+        var levels = new Dictionary<string, StatusLevel>(StringComparer.Ordinal);
+        Query("""
+            SELECT service, to_level FROM (
+                SELECT service, to_level, row_number() OVER (PARTITION BY service ORDER BY at DESC, rowid DESC) AS n FROM transitions)
+            WHERE n = 1
+            """, [], r => levels[r.GetString(0)] = Level(r.GetString(1)));
+        return levels;
+    }
+
+    public List<IncidentRecord> OpenIncidents()
+    {
+        var open = new List<IncidentRecord>();
+        Query(IncidentColumns + " WHERE resolved_at IS NULL", [], r => open.Add(ReadIncident(r)));
+        return open;
+    }
+
+    /// <summary>The last full status stored per service, with when it was saved.</summary>
+    public List<(ServiceStatus Status, DateTimeOffset SavedAt)> LastStatuses()
+    {
+        var statuses = new List<(ServiceStatus, DateTimeOffset)>();
+        Query("SELECT status, saved_at FROM last_status", [], r =>
+        {
+            if (JsonSerializer.Deserialize(r.GetString(0), HistoryJsonContext.Default.ServiceStatus) is { } status)
+            {
+                statuses.Add((status, At(r.GetInt64(1))));
+            }
+        });
+        return statuses;
+    }
+
+    /// <summary>
+    /// A service's transitions from <paramref name="from"/> on, led by the last one before it (the level the
+    /// window starts in), oldest first.
+    /// </summary>
+    public List<LevelTransition> Transitions(string service, DateTimeOffset from)
+    {
+        var transitions = new List<LevelTransition>();
+        (string, object)[] parameters = [("$service", service), ("$from", from.ToUnixTimeMilliseconds())];
+        Query(TransitionColumns + " WHERE service = $service AND at < $from ORDER BY at DESC, rowid DESC LIMIT 1", parameters,
+            r => transitions.Add(ReadTransition(r)));
+        Query(TransitionColumns + " WHERE service = $service AND at >= $from ORDER BY at, rowid", parameters,
+            r => transitions.Add(ReadTransition(r)));
+        return transitions;
+    }
+
+    /// <summary>Incidents of a service open at any time since <paramref name="from"/>, newest first.</summary>
+    public List<IncidentRecord> Incidents(string service, DateTimeOffset from)
+    {
+        var incidents = new List<IncidentRecord>();
+        Query(IncidentColumns + " WHERE service = $service AND (resolved_at IS NULL OR resolved_at >= $from) ORDER BY started_at DESC",
+            [("$service", service), ("$from", from.ToUnixTimeMilliseconds())], r => incidents.Add(ReadIncident(r)));
+        return incidents;
+    }
+
+    private const string TransitionColumns = "SELECT service, at, from_level, to_level, reason FROM transitions";
+
+    private static LevelTransition ReadTransition(SqliteDataReader r) =>
+        new(r.GetString(0), At(r.GetInt64(1)), Level(r.GetString(2)), Level(r.GetString(3)), r.IsDBNull(4) ? null : r.GetString(4));
+
+    private const string IncidentColumns =
+        "SELECT service, id, kind, title, status, impact, started_at, updated_at, resolved_at, last_seen, url, updates FROM incidents";
+
+    private static IncidentRecord ReadIncident(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Level(r.GetString(5)),
+        At(r.GetInt64(6)), r.IsDBNull(7) ? null : At(r.GetInt64(7)), r.IsDBNull(8) ? null : At(r.GetInt64(8)), At(r.GetInt64(9)),
+        r.IsDBNull(10) ? null : r.GetString(10),
+        JsonSerializer.Deserialize(r.GetString(11), HistoryJsonContext.Default.IReadOnlyListIncidentUpdate) ?? []);
+
+    private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static StatusLevel Level(string name) => StatusLevels.TryParseApiName(name, out var level) ? level : StatusLevel.Unknown;
+
+    private void Query(string sql, (string Name, object Value)[] parameters, Action<SqliteDataReader> row)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            row(reader);
+        }
+    }
+}

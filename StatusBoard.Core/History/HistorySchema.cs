@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+
+namespace StatusBoard.Core.History;
+
+/// <summary>
+/// The database schema as numbered migrations, applied in order at start-up; <c>PRAGMA user_version</c> records
+/// how far a file has come. Add a migration at the end, never edit one that has shipped.
+/// Times are Unix milliseconds (UTC); levels are their API names.
+/// </summary>
+internal static class HistorySchema
+{
+    private static readonly string[] Migrations =
+    [
+        // 1: level transitions, incidents with their updates (JSON), and the last full status per service.
+        """
+        CREATE TABLE transitions (
+            service    TEXT    NOT NULL,
+            at         INTEGER NOT NULL,
+            from_level TEXT    NOT NULL,
+            to_level   TEXT    NOT NULL,
+            reason     TEXT
+        );
+        CREATE INDEX transitions_by_service ON transitions (service, at);
+        CREATE INDEX transitions_by_time ON transitions (at);
+
+        CREATE TABLE incidents (
+            service     TEXT    NOT NULL,
+            id          TEXT    NOT NULL,
+            kind        TEXT    NOT NULL,
+            title       TEXT    NOT NULL,
+            status      TEXT    NOT NULL,
+            impact      TEXT    NOT NULL,
+            started_at  INTEGER NOT NULL,
+            resolved_at INTEGER,
+            updated_at  INTEGER,
+            last_seen   INTEGER NOT NULL,
+            url         TEXT,
+            updates     TEXT    NOT NULL,
+            PRIMARY KEY (service, id)
+        );
+        CREATE INDEX incidents_by_service ON incidents (service, started_at);
+
+        CREATE TABLE last_status (
+            service  TEXT    PRIMARY KEY,
+            saved_at INTEGER NOT NULL,
+            status   TEXT    NOT NULL
+        );
+        """,
+    ];
+
+    public static int Version => Migrations.Length;
+
+    /// <summary>Brings the database to <see cref="Version"/>; each step commits with its version number.</summary>
+    public static void Migrate(SqliteConnection connection)
+    {
+        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+        if (current > Migrations.Length)
+        {
+            throw new InvalidOperationException(
+                $"The history database has schema version {current}, newer than this StatusBoard knows ({Migrations.Length}).");
+        }
+        for (var version = current + 1; version <= Migrations.Length; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
