@@ -13,6 +13,8 @@ public static class WebServiceCollectionExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton<StatusBoard.Web.Components.History.RecentStrips>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusBoard.Web.Components.History.RecentStrips>());
         services.AddSingleton<StatusBoard.Web.Components.Tiles.TileMarkupCache>();
         services.AddProblemDetails();
         services.AddSingleton<CircuitCounter>();

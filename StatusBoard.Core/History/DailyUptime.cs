@@ -9,6 +9,9 @@ namespace StatusBoard.Core.History;
 /// </summary>
 public sealed record DailyUptime(DateOnly Date, StatusLevel? Worst, double? Operational, double Coverage);
 
+/// <summary>The same facts for any span of time (e.g. one hour of a tile's 24-hour strip).</summary>
+public sealed record PeriodUptime(DateTimeOffset Start, DateTimeOffset End, StatusLevel? Worst, double? Operational, double Coverage);
+
 /// <summary>Cuts a service's level transitions into calendar days of a time zone.</summary>
 public static class UptimeCalculator
 {
@@ -22,7 +25,8 @@ public static class UptimeCalculator
         {
             var start = StartOfDay(date, zone);
             var end = Min(StartOfDay(date.AddDays(1), zone), now);
-            result.Add(Day(transitions, date, start, end));
+            var period = Period(transitions, start, end);
+            result.Add(new DailyUptime(date, period.Worst, period.Operational, period.Coverage));
         }
         return result;
     }
@@ -39,7 +43,19 @@ public static class UptimeCalculator
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private static DailyUptime Day(IReadOnlyList<LevelTransition> transitions, DateOnly date, DateTimeOffset start, DateTimeOffset end)
+    /// <summary>The last <paramref name="hours"/> whole clock hours up to now (the last one still running), oldest first.</summary>
+    public static List<PeriodUptime> Hourly(IReadOnlyList<LevelTransition> transitions, DateTimeOffset now, int hours)
+    {
+        var currentHour = new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
+        var result = new List<PeriodUptime>(hours);
+        for (var start = currentHour.AddHours(1 - hours); start <= currentHour; start = start.AddHours(1))
+        {
+            result.Add(Period(transitions, start, Min(start.AddHours(1), now)));
+        }
+        return result;
+    }
+
+    public static PeriodUptime Period(IReadOnlyList<LevelTransition> transitions, DateTimeOffset start, DateTimeOffset end)
     {
         var known = TimeSpan.Zero;
         var operational = TimeSpan.Zero;
@@ -64,8 +80,9 @@ public static class UptimeCalculator
             worst = worst is { } w ? StatusLevels.Worst(w, level) : level;
         }
         var length = end - start;
-        return new DailyUptime(
-            date,
+        return new PeriodUptime(
+            start,
+            end,
             worst ?? (sawUnknown ? StatusLevel.Unknown : null),
             known > TimeSpan.Zero ? operational / known : null,
             length > TimeSpan.Zero ? known / length : 0);

@@ -18,6 +18,14 @@ public sealed class HistoryQueries(HistoryReader reader, TimeProvider time)
     public List<IncidentRecord> Incidents(string service, int days) =>
         reader.Incidents(service, time.GetUtcNow() - TimeSpan.FromDays(days));
 
+    /// <summary>Every service's last <paramref name="hours"/> clock hours (UTC), oldest first.</summary>
+    public Dictionary<string, List<PeriodUptime>> Hourly(int hours)
+    {
+        var now = time.GetUtcNow();
+        return reader.RecentTransitions(now.AddHours(-hours - 1)).ToDictionary(
+            pair => pair.Key, pair => UptimeCalculator.Hourly(pair.Value, now, hours), StringComparer.Ordinal);
+    }
+
     /// <summary>An IANA or Windows time zone id; none means UTC.</summary>
     public static bool TryFindZone(string? id, out TimeZoneInfo zone)
     {

@@ -55,6 +55,32 @@ public sealed class HistoryReader(HistoryDatabase database)
         return transitions;
     }
 
+    /// <summary>
+    /// Every service's transitions since <paramref name="from"/>, each led by its last one before (the level it
+    /// starts in): one query for the tiles' 24-hour strips.
+    /// </summary>
+    public Dictionary<string, List<LevelTransition>> RecentTransitions(DateTimeOffset from)
+    {
+        var byService = new Dictionary<string, List<LevelTransition>>(StringComparer.Ordinal);
+        // SQLite returns the other columns of the row holding max(at) ("bare columns" of an aggregate).
+        Query("""
+            SELECT service, at, from_level, to_level, reason, r FROM (
+                SELECT service, max(at) AS at, from_level, to_level, reason, rowid AS r FROM transitions WHERE at < $from GROUP BY service
+                UNION ALL
+                SELECT service, at, from_level, to_level, reason, rowid AS r FROM transitions WHERE at >= $from)
+            ORDER BY service, at, r
+            """, [("$from", from.ToUnixTimeMilliseconds())], r =>
+        {
+            var transition = ReadTransition(r);
+            if (!byService.TryGetValue(transition.Service, out var list))
+            {
+                byService[transition.Service] = list = [];
+            }
+            list.Add(transition);
+        });
+        return byService;
+    }
+
     /// <summary>Incidents of a service open at any time since <paramref name="from"/>, newest first.</summary>
     public List<IncidentRecord> Incidents(string service, DateTimeOffset from)
     {

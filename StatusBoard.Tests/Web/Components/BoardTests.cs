@@ -21,6 +21,7 @@ public sealed class BoardTests : IAsyncDisposable
         _store = TestStores.Create(_time, ("alpha", "Cloud"), ("bravo", "Cloud"), ("charlie", "AI & ML"));
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.Services.AddTestHistory();
         _context.Services.AddSingleton(_tiles);
         _context.Services.AddSingleton(_store);
         _context.Services.AddSingleton<TimeProvider>(_time);

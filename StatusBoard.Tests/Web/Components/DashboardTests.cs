@@ -27,6 +27,7 @@ public sealed class DashboardTests : IAsyncDisposable
         }
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.Services.AddTestHistory();
         _context.Services.AddSingleton<TileMarkupCache>();
         _context.Services.AddSingleton(_store);
         _context.Services.AddSingleton<TimeProvider>(_time);

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
+using StatusBoard.Core.History;
 using StatusBoard.Core.Snapshot;
 using StatusBoard.Tests.TestSupport;
 using StatusBoard.Web.Components.Details;
@@ -15,12 +16,14 @@ public sealed class ServiceDetailsTests : IAsyncDisposable
     private const string Hostile = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">Fixed";
 
     private readonly BunitContext _context = new();
+    private readonly HistoryDatabase _history = TestHistory.NewDatabase();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     public ServiceDetailsTests()
     {
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.Services.AddTestHistory(_history);
         _context.Services.AddSingleton<TimeProvider>(_time);
     }
 
@@ -106,13 +109,34 @@ public sealed class ServiceDetailsTests : IAsyncDisposable
     }
 
     [Fact]
-    public void Details_HistorySlot_HostsTheGivenContent()
+    public void Details_ShowNinetyDailyBars_AndTheIncidentTimeline_FromTheStore()
     {
-        var details = _context.Render<ServiceDetails>(p => p
-            .Add(d => d.Status, Service())
-            .Add(d => d.History, id => builder => builder.AddMarkupContent(0, $"<span class=\"bars\">{id}</span>")));
+        // Arrange: operational for days, a major outage yesterday 10:00-16:00 UTC with a resolved incident.
+        var now = _time.GetUtcNow();
+        var yesterday = now.Date.AddDays(-1);
+        var batch = new HistoryBatch();
+        batch.Transitions.Add(new LevelTransition("acme", now.AddDays(-30), StatusLevel.Unknown, StatusLevel.Operational, null));
+        batch.Transitions.Add(new LevelTransition("acme", new DateTimeOffset(yesterday.AddHours(10), TimeSpan.Zero), StatusLevel.Operational, StatusLevel.MajorOutage, "down"));
+        batch.Transitions.Add(new LevelTransition("acme", new DateTimeOffset(yesterday.AddHours(16), TimeSpan.Zero), StatusLevel.MajorOutage, StatusLevel.Operational, null));
+        batch.Incidents.Add(new IncidentRecord("acme", "old1", IncidentRecord.IncidentKind, Hostile, "resolved", StatusLevel.MajorOutage,
+            new DateTimeOffset(yesterday.AddHours(10), TimeSpan.Zero), null, null, now, null,
+            [new IncidentUpdate(new DateTimeOffset(yesterday.AddHours(16), TimeSpan.Zero), "resolved", "All good <img src=x onerror=alert(1)>")]));
+        batch.Resolutions.Add(new IncidentResolution("acme", "old1", new DateTimeOffset(yesterday.AddHours(16), TimeSpan.Zero)));
+        new HistoryWriter(_history).Write(batch, now);
 
-        details.Find(".history-slot .bars").TextContent.Should().Be("acme");
+        // Act
+        var details = Render(Service());
+
+        // Assert
+        details.WaitForAssertion(() => details.FindAll(".uptime-days .uptime-bar").Should().HaveCount(90));
+        var bars = details.FindAll(".uptime-days .uptime-bar");
+        bars[^2].GetAttribute("data-level").Should().Be("major_outage");
+        bars[^2].GetAttribute("title").Should().Contain("75 % operational").And.Contain(Hostile);
+        bars[^1].GetAttribute("data-level").Should().Be("operational");
+        bars[0].GetAttribute("data-level").Should().Be("none", "90 days ago there was no data yet");
+        var timeline = details.Find(".incident-timeline [data-incident-id='old1']");
+        timeline.TextContent.Should().Contain(Hostile).And.Contain("6 h");
+        details.FindAll(".incident-timeline script, .incident-timeline img").Should().BeEmpty();
     }
 
     [Fact]

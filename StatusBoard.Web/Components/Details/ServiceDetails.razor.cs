@@ -15,10 +15,6 @@ public partial class ServiceDetails
     [Parameter]
     public DateTimeOffset Now { get; set; }
 
-    /// <summary>Content of the history slot (the 90-day uptime bars), given the service id. Defaults to empty.</summary>
-    [Parameter]
-    public RenderFragment<string>? History { get; set; }
-
     private RenderFragment When(DateTimeOffset? at, string none) => builder =>
     {
         if (at is not { } value)
@@ -35,9 +31,9 @@ public partial class ServiceDetails
         builder.AddContent(5, ")");
     };
 
-    internal static string Absolute(DateTimeOffset? at) => at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'") : "—";
+    public static string Absolute(DateTimeOffset? at) => at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'") : "—";
 
     /// <summary>Only http(s) links become anchors: an upstream <c>javascript:</c> URL stays text.</summary>
-    internal static bool IsWebLink(string url) =>
+    public static bool IsWebLink(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Components.History;
 
 namespace StatusBoard.Web.Components.Tiles;
 
@@ -13,7 +14,7 @@ namespace StatusBoard.Web.Components.Tiles;
 /// one changed service builds exactly one new tile for all viewers. Clicks reach the board through one delegated
 /// <c>tileaction</c> event. Every upstream string is HTML-encoded here: it stays text.
 /// </summary>
-public sealed class TileMarkupCache
+public sealed class TileMarkupCache(RecentStrips? strips = null)
 {
     private readonly ConditionalWeakTable<ServiceStatus, Variants> _cache = new();
     private long _built;
@@ -24,11 +25,18 @@ public sealed class TileMarkupCache
     public MarkupString For(ServiceStatus status, bool pinned, DateTimeOffset now)
     {
         var variants = _cache.GetValue(status, _ => new Variants());
+        var strip = strips?.For(status.Id);
+        if (!ReferenceEquals(variants.Strip, strip))
+        {
+            // The 24-hour strip moved on (RecentStrips keeps unchanged strips as the same instance).
+            variants.Pinned = variants.Unpinned = null;
+            variants.Strip = strip;
+        }
         var markup = pinned ? variants.Pinned : variants.Unpinned;
         if (markup is null)
         {
             Interlocked.Increment(ref _built);
-            markup = Build(status, pinned, now);
+            markup = Build(status, pinned, now, strip);
             // Two circuits may build the same tile at once; either result is identical, so the last write is fine.
             if (pinned)
             {
@@ -46,9 +54,10 @@ public sealed class TileMarkupCache
     {
         public string? Pinned;
         public string? Unpinned;
+        public string? Strip;
     }
 
-    private static string Build(ServiceStatus status, bool pinned, DateTimeOffset now)
+    private static string Build(ServiceStatus status, bool pinned, DateTimeOffset now, string? strip)
     {
         var html = HtmlEncoder.Default;
         var name = html.Encode(status.Name);
@@ -76,6 +85,10 @@ public sealed class TileMarkupCache
         {
             var encoded = html.Encode(summary);
             b.Append("<p class=\"tile-summary\" title=\"").Append(encoded).Append("\">").Append(encoded).Append("</p>");
+        }
+        if (strip is not null)
+        {
+            b.Append("<div class=\"tile-strip\">").Append(strip).Append("</div>");
         }
         b.Append("<footer class=\"tile-foot\"><span class=\"tile-category\">").Append(html.Encode(status.Category)).Append("</span>");
         if (status.CheckedAt is { } checkedAt)

@@ -1,0 +1,75 @@
+using FluentAssertions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using StatusBoard.Core.History;
+using StatusBoard.Core.Snapshot;
+using StatusBoard.Tests.TestSupport;
+using StatusBoard.Web.Components.History;
+using StatusBoard.Web.Components.Tiles;
+
+namespace StatusBoard.Tests.Web.Components;
+
+/// <summary>Each tile's last-24-hours strip: read from the history, shared, rebuilt only when it changes.</summary>
+public sealed class TileStripTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 30, 0, TimeSpan.Zero));
+    private readonly HistoryDatabase _database = TestHistory.NewDatabase();
+
+    private void Record(params LevelTransition[] transitions)
+    {
+        var batch = new HistoryBatch();
+        batch.Transitions.AddRange(transitions);
+        new HistoryWriter(_database).Write(batch, _time.GetUtcNow());
+    }
+
+    private ServiceStatus Status() => ServiceStatus.Pending("acme", "Acme", "Cloud", null) with
+    {
+        Status = StatusLevel.Operational, CheckedAt = _time.GetUtcNow(), Error = null,
+    };
+
+    [Fact]
+    public void Tile_ShowsTwentyFourHourlyBars_WithTheOutageHour_AndIsRebuiltOnlyWhenTheStripChanges()
+    {
+        // Arrange: operational since two days ago, a partial outage from 09:10 to 09:40 today.
+        var now = _time.GetUtcNow();
+        Record(
+            new LevelTransition("acme", now.AddDays(-2), StatusLevel.Unknown, StatusLevel.Operational, null),
+            new LevelTransition("acme", now.Date.AddHours(9).AddMinutes(10), StatusLevel.Operational, StatusLevel.PartialOutage, "errors"),
+            new LevelTransition("acme", now.Date.AddHours(9).AddMinutes(40), StatusLevel.PartialOutage, StatusLevel.Operational, null));
+        var strips = new RecentStrips(new HistoryQueries(new HistoryReader(_database), _time), _time, NullLogger<RecentStrips>.Instance);
+        var tiles = new TileMarkupCache(strips);
+        var status = Status();
+        strips.Refresh();
+
+        // Act
+        var markup = tiles.For(status, pinned: false, now).Value;
+
+        // Assert: 24 bars, oldest first, the current hour (12:00) last, 09:00 three before it.
+        var levels = System.Text.RegularExpressions.Regex.Matches(markup, "uptime-bar [^\"]*\" data-level=\"([a-z_]+)\"").Select(m => m.Groups[1].Value).ToList();
+        levels.Should().HaveCount(24);
+        levels[^4].Should().Be("partial_outage");
+        levels.Where(l => l == "partial_outage").Should().HaveCount(1);
+        levels[^1].Should().Be("operational");
+        System.Net.WebUtility.HtmlDecode(markup).Should().Contain("09:00–10:00 UTC: Partial outage · 50 % operational");
+
+        var built = tiles.Built;
+        strips.Refresh(); // same history: the same strip instance, no rebuild
+        tiles.For(status, pinned: false, now);
+        tiles.Built.Should().Be(built);
+
+        Record(new LevelTransition("acme", now.AddMinutes(5), StatusLevel.Operational, StatusLevel.Degraded, "slow"));
+        _time.Advance(TimeSpan.FromMinutes(6));
+        strips.Refresh();
+        tiles.For(status, pinned: false, now).Value.Should().Contain("data-level=\"degraded\"");
+        tiles.Built.Should().Be(built + 1);
+    }
+
+    [Fact]
+    public void Tile_WithoutHistory_HasNoStrip()
+    {
+        var strips = new RecentStrips(new HistoryQueries(new HistoryReader(_database), _time), _time, NullLogger<RecentStrips>.Instance);
+        strips.Refresh();
+
+        new TileMarkupCache(strips).For(Status(), pinned: false, _time.GetUtcNow()).Value.Should().NotContain("tile-strip");
+    }
+}

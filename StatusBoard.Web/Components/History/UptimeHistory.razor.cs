@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Components;
+using StatusBoard.Core.History;
+
+namespace StatusBoard.Web.Components.History;
+
+public partial class UptimeHistory
+{
+    [Inject]
+    private HistoryQueries Queries { get; set; } = null!;
+
+    [Parameter, EditorRequired]
+    public required string ServiceId { get; set; }
+
+    /// <summary>Reloads when this changes (the service's level changed, so its history did too).</summary>
+    [Parameter]
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    /// <summary>Also reloads when the number of active incidents changes (tooltips name them).</summary>
+    [Parameter]
+    public int ActiveIncidents { get; set; }
+
+    [Parameter]
+    public int Days { get; set; } = 90;
+
+    private (string, DateTimeOffset?, int)? _loaded;
+    private MarkupString? _bars;
+    private string? _total;
+    private string? _error;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loaded == (ServiceId, ChangedAt, ActiveIncidents))
+        {
+            return;
+        }
+        _loaded = (ServiceId, ChangedAt, ActiveIncidents);
+        try
+        {
+            // SQLite calls are synchronous: keep them off the circuit's dispatcher.
+            var (daily, incidents) = await Task.Run(() => (Queries.Daily(ServiceId, Days, TimeZoneInfo.Utc), Queries.Incidents(ServiceId, Days)));
+            _bars = new MarkupString(UptimeBarsMarkup.Build(daily.Select(d => new UptimeBarsMarkup.Bar(d.Worst, Tooltip(d, incidents))),
+                "uptime-days", $"Daily levels of the last {Days} days"));
+            _total = Total(daily);
+            _error = null;
+        }
+        catch (Exception e) when (HistoryQueries.IsDatabaseFailure(e))
+        {
+            _error = e.Message;
+        }
+    }
+
+    private static string Tooltip(DailyUptime day, List<IncidentRecord> incidents)
+    {
+        var start = new DateTimeOffset(day.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var titles = incidents.Where(i => i.StartedAt < start.AddDays(1) && (i.ResolvedAt ?? DateTimeOffset.MaxValue) >= start)
+            .Select(i => i.Title).ToList();
+        var text = $"{day.Date:yyyy-MM-dd}: {UptimeBarsMarkup.Label(day.Worst)} · {UptimeBarsMarkup.Percent(day.Operational)}";
+        return titles.Count == 0 ? text : text + " · " + string.Join("; ", titles);
+    }
+
+    /// <summary>Operational share of all the time with a known level in the window (days weighted by coverage).</summary>
+    private static string Total(List<DailyUptime> daily)
+    {
+        var known = daily.Sum(d => d.Coverage);
+        return known > 0
+            ? UptimeBarsMarkup.Percent(daily.Sum(d => (d.Operational ?? 0) * d.Coverage) / known)
+            : "no data yet";
+    }
+}
