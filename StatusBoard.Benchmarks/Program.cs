@@ -9,6 +9,7 @@ namespace StatusBoard.Benchmarks;
 /// <summary>
 /// In-process figures. BenchmarkDotNet: provider parse cost, snapshot publish cost, a full poll cycle
 /// (<c>-- --filter '*'</c>). <c>-- circuits [pages] [services]</c>: server memory per live dashboard circuit.
+/// <c>-- history [services] [days]</c>: history database size and write cost per poll cycle.
 /// </summary>
 public static class BenchmarkMain
 {
@@ -19,6 +20,13 @@ public static class BenchmarkMain
             var pages = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50;
             var services = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 160;
             await CircuitMemory.RunAsync(pages, services);
+            return 0;
+        }
+        if (args.FirstOrDefault() == "history")
+        {
+            var services = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 130;
+            var days = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 90;
+            HistoryVolume.Run(services, days);
             return 0;
         }
         var config = DefaultConfig.Instance
