@@ -5,48 +5,16 @@ namespace StatusBoard.Web.Components.History;
 
 public partial class UptimeHistory
 {
-    [Inject]
-    private HistoryQueries Queries { get; set; } = null!;
-
-    [Parameter, EditorRequired]
-    public required string ServiceId { get; set; }
-
-    /// <summary>Reloads when this changes (the service's level changed, so its history did too).</summary>
-    [Parameter]
-    public DateTimeOffset? ChangedAt { get; set; }
-
-    /// <summary>Also reloads when the number of active incidents changes (tooltips name them).</summary>
-    [Parameter]
-    public int ActiveIncidents { get; set; }
-
-    [Parameter]
-    public int Days { get; set; } = 90;
-
-    private (string, DateTimeOffset?, int)? _loaded;
     private MarkupString? _bars;
     private string? _total;
-    private string? _error;
 
-    protected override async Task OnParametersSetAsync()
+    protected override void Load()
     {
-        if (_loaded == (ServiceId, ChangedAt, ActiveIncidents))
-        {
-            return;
-        }
-        _loaded = (ServiceId, ChangedAt, ActiveIncidents);
-        try
-        {
-            // SQLite calls are synchronous: keep them off the circuit's dispatcher.
-            var (daily, incidents) = await Task.Run(() => (Queries.Daily(ServiceId, Days, TimeZoneInfo.Utc), Queries.Incidents(ServiceId, Days)));
-            _bars = new MarkupString(UptimeBarsMarkup.Build(daily.Select(d => new UptimeBarsMarkup.Bar(d.Worst, Tooltip(d, incidents))),
-                "uptime-days", $"Daily levels of the last {Days} days"));
-            _total = Total(daily);
-            _error = null;
-        }
-        catch (Exception e) when (HistoryQueries.IsDatabaseFailure(e))
-        {
-            _error = e.Message;
-        }
+        var daily = Queries.Daily(ServiceId, Days, TimeZoneInfo.Utc);
+        var incidents = Queries.Incidents(ServiceId, Days);
+        _bars = new MarkupString(UptimeBarsMarkup.Build(daily.Select(d => new UptimeBarsMarkup.Bar(d.Worst, Tooltip(d, incidents))),
+            "uptime-days", $"Daily levels of the last {Days} days"));
+        _total = Total(daily);
     }
 
     private static string Tooltip(DailyUptime day, List<IncidentRecord> incidents)
