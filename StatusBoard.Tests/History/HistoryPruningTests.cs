@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using StatusBoard.Core.History;
 using StatusBoard.Core.Snapshot;
 using StatusBoard.Tests.TestSupport;
@@ -84,5 +85,28 @@ public sealed class HistoryPruningTests
         TransitionServices(database).Should().Contain("recent").And.NotContain("mid");
         IncidentIds(database).Should().Equal(["open-for-weeks"], "open incidents are never pruned");
         engine.Services.GetRequiredService<HistoryHealth>().Healthy.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Prune_KeepsTheLevelAServiceIsStillIn()
+    {
+        // A service operational since before the cutoff, with no change since: its only transition is what says
+        // which level the remaining window starts in. Pruning it must not turn the recent days into "no data".
+        var database = Database(TestData.NewDirectory());
+        var writer = new HistoryWriter(database);
+        var batch = new HistoryBatch();
+        batch.Transitions.AddRange([
+            Transition("steady", "2026-11-10T08:00:00Z", StatusLevel.Unknown, StatusLevel.Degraded),
+            Transition("steady", "2026-11-15T08:00:00Z", StatusLevel.Degraded, StatusLevel.Operational),
+        ]);
+        writer.Write(batch, Utc("2026-11-15T08:00:00Z"));
+        var time = new FakeTimeProvider(Utc("2026-11-25T12:00:00Z"));
+
+        writer.Prune(time.GetUtcNow() - TimeSpan.FromDays(7)); // Retention = 7 days
+
+        var days = new HistoryQueries(new HistoryReader(database), time).Daily("steady", 3, TimeZoneInfo.Utc);
+        days.Should().OnlyContain(d => d.Worst == StatusLevel.Operational && d.Operational == 1,
+            "the service has been operational since 11-15; only older changes may go");
+        new HistoryReader(database).RecordedLevels().Should().ContainKey("steady").WhoseValue.Should().Be(StatusLevel.Operational);
     }
 }

@@ -68,6 +68,8 @@ public sealed class HistoryRestartTests : IAsyncLifetime
         fine.Category.Should().Be("Moved");
 
         // Act: the hanging requests time out (5 s on the fake clock): a damped failure keeps the restored level, still stale.
+        await _upstream.WaitForHitsAsync(PathOf("down"), 2); // B's request is in flight (A made the first), so its deadline is set
+        await _upstream.WaitForHitsAsync(PathOf("fine"), 2);
         b.Time.Advance(TimeSpan.FromSeconds(5));
         await b.WaitForCompletedPollsAsync(2);
         b.Store.Current.Service("down").Should().Match<ServiceStatus>(s => s.Stale && s.Status == StatusLevel.MajorOutage);
