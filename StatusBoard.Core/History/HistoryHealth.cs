@@ -16,7 +16,10 @@ public sealed class HistoryHealth
 
     public long BatchesWritten { get; private set; }
 
-    public bool Healthy => LastErrorAt is null || (LastWriteAt is { } written && written > LastErrorAt);
+    /// <summary>False from a failed write until the next successful one.</summary>
+    public bool Healthy => !_failing;
+
+    private volatile bool _failing;
 
     internal void Written(DateTimeOffset at, int pending)
     {
@@ -24,6 +27,7 @@ public sealed class HistoryHealth
         {
             LastWriteAt = at;
             Pending = pending;
+            _failing = false;
             BatchesWritten++;
         }
     }
@@ -35,6 +39,7 @@ public sealed class HistoryHealth
             LastErrorAt = at;
             LastError = error;
             Pending = pending;
+            _failing = true;
         }
     }
 }

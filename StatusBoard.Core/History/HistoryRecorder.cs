@@ -28,6 +28,7 @@ public sealed partial class HistoryRecorder(
     private HistoryBatch _pending = new();
     private HistoryTracker _tracker = new(new Dictionary<string, StatusLevel>(), []);
     private Task _running = Task.CompletedTask;
+    private Snapshot.Snapshot? _lastSeen;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +51,11 @@ public sealed partial class HistoryRecorder(
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _running.ConfigureAwait(false);
+        // A version published after the watcher's last turn would otherwise be lost.
+        if (_lastSeen is { } seen && !ReferenceEquals(seen, store.Current))
+        {
+            Collect(seen, store.Current);
+        }
         // Last words: every service's latest status, and "unknown from now on" for the time StatusBoard is down.
         lock (_gate)
         {
@@ -134,6 +140,7 @@ public sealed partial class HistoryRecorder(
                     Collect(previous, snapshot);
                 }
                 previous = snapshot;
+                _lastSeen = snapshot;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

