@@ -134,6 +134,7 @@ public sealed class ServiceDetailsTests : IAsyncDisposable
         bars[^2].GetAttribute("title").Should().Contain("75 % operational").And.Contain(Hostile);
         bars[^1].GetAttribute("data-level").Should().Be("operational");
         bars[0].GetAttribute("data-level").Should().Be("none", "90 days ago there was no data yet");
+        details.WaitForAssertion(() => details.FindAll(".incident-timeline [data-incident-id='old1']").Should().ContainSingle());
         var timeline = details.Find(".incident-timeline [data-incident-id='old1']");
         timeline.TextContent.Should().Contain(Hostile).And.Contain("6 h");
         details.FindAll(".incident-timeline script, .incident-timeline img").Should().BeEmpty();
