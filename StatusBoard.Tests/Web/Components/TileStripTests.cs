@@ -44,13 +44,16 @@ public sealed class TileStripTests
         // Act
         var markup = tiles.For(status, pinned: false, now).Value;
 
-        // Assert: 24 bars, oldest first, the current hour (12:00) last, 09:00 three before it.
-        var levels = System.Text.RegularExpressions.Regex.Matches(markup, "uptime-bar [^\"]*\" data-level=\"([a-z_]+)\"").Select(m => m.Groups[1].Value).ToList();
-        levels.Should().HaveCount(24);
-        levels[^4].Should().Be("partial_outage");
-        levels.Where(l => l == "partial_outage").Should().HaveCount(1);
-        levels[^1].Should().Be("operational");
-        System.Net.WebUtility.HtmlDecode(markup).Should().Contain("09:00–10:00 UTC: Partial outage · 50 % operational");
+        // Assert: 24 hours, oldest first, the current hour (12:00) last, 09:00 three before it; equal hours merged.
+        var bars = System.Text.RegularExpressions.Regex.Matches(markup, "uptime-bar [^\"]*\" data-level=\"([a-z_]+)\"(?: data-span=\"(\\d+)\")?")
+            .Select(m => (Level: m.Groups[1].Value, Span: m.Groups[2].Success ? int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 1))
+            .ToList();
+        bars.Sum(b => b.Span).Should().Be(24);
+        bars.Select(b => b.Level).Should().Equal("operational", "partial_outage", "operational");
+        bars.Select(b => b.Span).Should().Equal(20, 1, 3);
+        var text = System.Net.WebUtility.HtmlDecode(markup);
+        text.Should().Contain("09:00–10:00 UTC: Partial outage · 50 % operational");
+        text.Should().Contain("13:00–09:00 UTC: Operational · 100 % operational").And.Contain("10:00–13:00 UTC: Operational");
 
         var built = tiles.Built;
         strips.Refresh(); // same history: the same strip instance, no rebuild

@@ -27,7 +27,7 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
         var next = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (service, hours) in queries.Hourly(Hours))
         {
-            var markup = UptimeBarsMarkup.Build(hours.Select(h => new UptimeBarsMarkup.Bar(h.Worst, Tooltip(h))), "uptime-hours", "Last 24 hours");
+            var markup = UptimeBarsMarkup.Build(Runs(hours), "uptime-hours", "Last 24 hours");
             next[service] = previous.TryGetValue(service, out var old) && old == markup ? old : markup;
         }
         _strips = next.ToFrozenDictionary(StringComparer.Ordinal);
@@ -66,9 +66,30 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
         }
     }
 
-    private static string Tooltip(PeriodUptime hour) =>
-        $"{hour.Start.UtcDateTime:HH:mm}–{hour.Start.UtcDateTime.AddHours(1):HH:mm} UTC: {UptimeBarsMarkup.Label(hour.Worst)}" +
-        (hour.Worst is null or StatusLevel.Unknown ? "" : $" · {UptimeBarsMarkup.Percent(hour.Operational)}");
+    /// <summary>
+    /// Consecutive hours that say the same (same worst level, same share operational) become one bar as wide as the
+    /// run: a quiet day is one bar, not 24, which keeps every tile's markup (and a circuit's first render) small.
+    /// </summary>
+    private static IEnumerable<UptimeBarsMarkup.Bar> Runs(List<PeriodUptime> hours)
+    {
+        for (var i = 0; i < hours.Count;)
+        {
+            var j = i + 1;
+            while (j < hours.Count && hours[j].Worst == hours[i].Worst && Percent(hours[j]) == Percent(hours[i]))
+            {
+                j++;
+            }
+            yield return new UptimeBarsMarkup.Bar(hours[i].Worst, Tooltip(hours[i].Start, hours[j - 1].Start.AddHours(1), hours[i]), j - i);
+            i = j;
+        }
+    }
+
+    private static string Percent(PeriodUptime hour) =>
+        hour.Worst is null or StatusLevel.Unknown ? "" : UptimeBarsMarkup.Percent(hour.Operational);
+
+    private static string Tooltip(DateTimeOffset from, DateTimeOffset to, PeriodUptime hour) =>
+        $"{from.UtcDateTime:HH:mm}–{to.UtcDateTime:HH:mm} UTC: {UptimeBarsMarkup.Label(hour.Worst)}" +
+        (Percent(hour) is { Length: > 0 } percent ? " · " + percent : "");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tile history strips not refreshed: {Error}")]
     private static partial void LogRefreshFailed(ILogger logger, string error);

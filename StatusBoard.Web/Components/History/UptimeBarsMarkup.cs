@@ -12,7 +12,8 @@ namespace StatusBoard.Web.Components.History;
 /// </summary>
 public static class UptimeBarsMarkup
 {
-    public sealed record Bar(StatusLevel? Worst, string Tooltip);
+    /// <param name="Span">How many periods this bar stands for (a run of equal hours is one bar, as wide as the run).</param>
+    public sealed record Bar(StatusLevel? Worst, string Tooltip, int Span = 1);
 
     public static string Build(IEnumerable<Bar> bars, string cssClass, string ariaLabel)
     {
@@ -24,6 +25,7 @@ public static class UptimeBarsMarkup
             b.Append("<span class=\"uptime-bar ")
                 .Append(bar.Worst is { } level ? LevelStyle.CssClass(level) : "no-data")
                 .Append("\" data-level=\"").Append(bar.Worst?.ToApiName() ?? "none")
+                .Append(bar.Span > 1 ? $"\" data-span=\"{bar.Span}\" style=\"flex-grow:{bar.Span}" : "")
                 .Append("\" title=\"").Append(html.Encode(bar.Tooltip)).Append("\"></span>");
         }
         return b.Append("</div>").ToString();
