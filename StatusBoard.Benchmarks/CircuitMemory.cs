@@ -47,11 +47,16 @@ public static class CircuitMemory
         warm.Response += (_, response) => { if (response.Status >= 400) Console.WriteLine($"browser: {response.Status} {response.Url}"); };
         await warm.GotoAsync(url);
         await WaitForAsync(() => counter.Live == 1);
+        // Navigating away (pagehide) makes blazor.web.js end the circuit; closing the page alone did not always.
+        await warm.Locator("[data-interactive=true] [data-service-id]").First.WaitForAsync();
+        await warm.GotoAsync("about:blank");
         Console.WriteLine("warm-up circuit open; closing it");
         await warm.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
         await WaitForAsync(() => counter.Live == 0);
 
         var (heap0, ws0) = Measure();
+        using var rentTrace = Environment.GetEnvironmentVariable("STATUSBOARD_RENT_TRACE") is { Length: > 0 } ? new RentTrace() : null;
+        await PauseForDumpAsync("0 circuits");
         var opened = new List<IPage>();
         for (var i = 0; i < pages; i++)
         {
@@ -62,12 +67,32 @@ public static class CircuitMemory
         await WaitForAsync(() => counter.Live == pages);
         await opened[^1].Locator("[data-service-id]").First.WaitForAsync();
         var (heap1, ws1) = Measure();
+        await PauseForDumpAsync($"{pages} circuits");
 
         Console.WriteLine($"circuits: {counter.Live} live, {services} services on the board");
         Console.WriteLine($"managed heap: {heap0 / 1024} kB before, {heap1 / 1024} kB with {pages} circuits");
         Console.WriteLine($"working set: {ws0 / 1024} kB before, {ws1 / 1024} kB with {pages} circuits -> {(ws1 - ws0) / pages / 1024} kB per circuit (upper bound)");
         Console.WriteLine($"server memory per circuit (managed heap after full GC): {(heap1 - heap0) / pages / 1024} kB");
         File.Delete(catalog);
+        rentTrace?.Print();
+    }
+
+    /// <summary>
+    /// With STATUSBOARD_PAUSE_FOR_DUMP=/some/file set, waits (before and after opening the circuits) until that file
+    /// appears, then deletes it, so a <c>dotnet-gcdump collect -p PID</c> can be taken at that point.
+    /// </summary>
+    private static async Task PauseForDumpAsync(string label)
+    {
+        if (Environment.GetEnvironmentVariable("STATUSBOARD_PAUSE_FOR_DUMP") is not { Length: > 0 } signal)
+        {
+            return;
+        }
+        Console.WriteLine($"paused at {label}, pid {Environment.ProcessId}: take a dump, then create {signal}");
+        while (!File.Exists(signal))
+        {
+            await Task.Delay(200);
+        }
+        File.Delete(signal);
     }
 
     private static (long Heap, long WorkingSet) Measure()
