@@ -62,6 +62,25 @@ public sealed class BoardTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Tile_APollThatOnlyRefreshesLastChecked_GivesTheSameMarkup_SoNoCircuitIsSentAnything()
+    {
+        // Blazor sends a markup frame again only when its text differs: a tile must not change with every poll.
+        var status = ServiceStatus.Pending("alpha", "Alpha", "Cloud", null) with
+        {
+            Status = StatusLevel.Degraded, Summary = "Slow", Error = null,
+            CheckedAt = _time.GetUtcNow(), LastChangedAt = _time.GetUtcNow().AddHours(-3), ResponseTimeMs = 120,
+        };
+        var before = _tiles.For(status, pinned: false).Value;
+
+        var polledAgain = status with { CheckedAt = _time.GetUtcNow().AddMinutes(1), ResponseTimeMs = 95 };
+
+        _tiles.For(polledAgain, pinned: false).Value.Should().Be(before);
+        before.Should().Contain("changed <time data-relative datetime=\"" + status.LastChangedAt!.Value.ToString("O"));
+        _tiles.For(polledAgain with { Status = StatusLevel.Operational, LastChangedAt = polledAgain.CheckedAt }, pinned: false)
+            .Value.Should().NotBe(before);
+    }
+
+    [Fact]
     public void Tile_UpstreamTextWithMarkup_StaysText()
     {
         _store.Set(_time, "alpha", StatusLevel.MajorOutage, "<img src=x onerror=alert(1)><script>alert(2)</script>");

@@ -42,7 +42,7 @@ public sealed class TileStripTests
         strips.Refresh();
 
         // Act
-        var markup = tiles.For(status, pinned: false, now).Value;
+        var markup = tiles.For(status, pinned: false).Value;
 
         // Assert: 24 hours, oldest first, the current hour (12:00) last, 09:00 three before it; equal hours merged.
         var bars = System.Text.RegularExpressions.Regex.Matches(markup, "uptime-bar [^\"]*\" data-level=\"([a-z_]+)\"(?: data-span=\"(\\d+)\")?")
@@ -57,13 +57,13 @@ public sealed class TileStripTests
 
         var built = tiles.Built;
         strips.Refresh(); // same history: the same strip instance, no rebuild
-        tiles.For(status, pinned: false, now);
+        tiles.For(status, pinned: false);
         tiles.Built.Should().Be(built);
 
         Record(new LevelTransition("acme", now.AddMinutes(5), StatusLevel.Operational, StatusLevel.Degraded, "slow"));
         _time.Advance(TimeSpan.FromMinutes(6));
         strips.Refresh();
-        tiles.For(status, pinned: false, now).Value.Should().Contain("data-level=\"degraded\"");
+        tiles.For(status, pinned: false).Value.Should().Contain("data-level=\"degraded\"");
         tiles.Built.Should().Be(built + 1);
     }
 
@@ -73,6 +73,6 @@ public sealed class TileStripTests
         var strips = new RecentStrips(new HistoryQueries(new HistoryReader(_database), _time), _time, NullLogger<RecentStrips>.Instance);
         strips.Refresh();
 
-        new TileMarkupCache(strips).For(Status(), pinned: false, _time.GetUtcNow()).Value.Should().NotContain("tile-strip");
+        new TileMarkupCache(strips).For(Status(), pinned: false).Value.Should().NotContain("tile-strip");
     }
 }

@@ -22,7 +22,7 @@ public sealed class TileMarkupCache(RecentStrips? strips = null)
     /// <summary>Tiles built since start (one per new service status and pin state); the render-cost tests count these.</summary>
     public long Built => Interlocked.Read(ref _built);
 
-    public MarkupString For(ServiceStatus status, bool pinned, DateTimeOffset now)
+    public MarkupString For(ServiceStatus status, bool pinned)
     {
         var variants = _cache.GetValue(status, _ => new Variants());
         var strip = strips?.For(status.Id);
@@ -36,7 +36,7 @@ public sealed class TileMarkupCache(RecentStrips? strips = null)
         if (markup is null)
         {
             Interlocked.Increment(ref _built);
-            markup = Build(status, pinned, now, strip);
+            markup = Build(status, pinned, strip);
             // Two circuits may build the same tile at once; either result is identical, so the last write is fine.
             if (pinned)
             {
@@ -57,7 +57,7 @@ public sealed class TileMarkupCache(RecentStrips? strips = null)
         public string? Strip;
     }
 
-    private static string Build(ServiceStatus status, bool pinned, DateTimeOffset now, string? strip)
+    private static string Build(ServiceStatus status, bool pinned, string? strip)
     {
         var html = HtmlEncoder.Default;
         var name = html.Encode(status.Name);
@@ -91,15 +91,19 @@ public sealed class TileMarkupCache(RecentStrips? strips = null)
             b.Append("<div class=\"tile-strip\">").Append(strip).Append("</div>");
         }
         b.Append("<footer class=\"tile-foot\"><span class=\"tile-category\">").Append(html.Encode(status.Category)).Append("</span>");
-        if (status.CheckedAt is { } checkedAt)
-        {
-            // relative-time.js keeps the label current from the datetime attribute, from one timer per page.
-            b.Append("<span>checked <time data-relative datetime=\"").Append(checkedAt.ToString("O")).Append("\">")
-                .Append(RelativeTime.Format(now - checkedAt)).Append("</time></span>");
-        }
-        else
+        // "changed 3 h ago": how long the level has held. Not "last checked": that changes with every poll, and a
+        // tile whose markup does not change sends nothing to any circuit (Blazor diffs markup frames by content).
+        // The text is absolute here, so it depends on the status alone; relative-time.js makes it relative.
+        if (status.CheckedAt is null)
         {
             b.Append("<span>not checked yet</span>");
+        }
+        else if (status.LastChangedAt is { } changedAt)
+        {
+            var absolute = changedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+            b.Append("<span title=\"").Append(html.Encode(status.Status.ToLabel())).Append(" since ").Append(absolute)
+                .Append("\">changed <time data-relative datetime=\"").Append(changedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+                .Append("\">").Append(absolute).Append("</time></span>");
         }
         b.Append("</footer></article>");
         return b.ToString();

@@ -29,5 +29,16 @@
         }
     }
     setInterval(tick, 1000);
-    document.addEventListener("DOMContentLoaded", tick);
+    document.addEventListener("DOMContentLoaded", function () {
+        tick();
+        // Labels the live dashboard patches in carry an absolute time (so a tile's markup does not change as time
+        // passes); make them relative in the same frame, not up to a second later.
+        var pending = false;
+        new MutationObserver(function () {
+            if (!pending) {
+                pending = true;
+                requestAnimationFrame(function () { pending = false; tick(); });
+            }
+        }).observe(document.body, { childList: true, subtree: true });
+    });
 })();
