@@ -69,6 +69,7 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.Retention >= TimeSpan.FromDays(1), "StatusBoard:History:Retention must be at least one day.")
             .Validate(o => o.FlushInterval > TimeSpan.Zero, "StatusBoard:History:FlushInterval must be positive.")
             .Validate(o => o.PruneInterval > TimeSpan.Zero, "StatusBoard:History:PruneInterval must be positive.")
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "StatusBoard:History:HeartbeatInterval must be positive.")
             .Validate(o => o.FileName.Length > 0 && o.FileName.IndexOfAny(Path.GetInvalidFileNameChars()) < 0,
                 "StatusBoard:History:FileName must be a plain file name.")
             .ValidateOnStart();

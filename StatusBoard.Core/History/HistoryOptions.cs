@@ -11,6 +11,12 @@ public sealed class HistoryOptions
     /// <summary>How often the background writer commits what it collected (one transaction per flush).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How often the recorder notes that StatusBoard is alive when nothing else is written; after a crash or kill,
+    /// the time from the last note to the next start is recorded as unknown.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often rows older than <see cref="Retention"/> are deleted.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(6);
 

@@ -19,6 +19,14 @@ public sealed class HistoryReader(HistoryDatabase database)
         return levels;
     }
 
+    /// <summary>When the last run was last known alive (its last commit or heartbeat), or null for a new database.</summary>
+    public DateTimeOffset? LastAlive()
+    {
+        DateTimeOffset? alive = null;
+        Query("SELECT value FROM meta WHERE key = 'alive'", [], r => alive = At(r.GetInt64(0)));
+        return alive;
+    }
+
     public List<IncidentRecord> OpenIncidents()
     {
         var open = new List<IncidentRecord>();

@@ -37,13 +37,22 @@ public sealed partial class HistoryRecorder(
             Restore();
             var open = reader.OpenIncidents().Select(i => (i.Service, i.Id, i.Fingerprint));
             _tracker = new HistoryTracker(reader.RecordedLevels(), open);
+            if (reader.LastAlive() is { } lastAlive)
+            {
+                lock (_gate)
+                {
+                    _tracker.Interrupted(lastAlive, _pending);
+                }
+            }
         }
         catch (Exception e)
         {
             health.Failed(time.GetUtcNow(), e.Message, 0);
             LogUnavailable(logger, database.FilePath, e.Message);
         }
-        _running = Task.WhenAll(WatchAsync(_stopping.Token), FlushLoopAsync(_stopping.Token), PruneLoopAsync(_stopping.Token));
+        Flush(); // the interruption of a killed run, if any, before anything new
+        _running = Task.WhenAll(WatchAsync(_stopping.Token), FlushLoopAsync(_stopping.Token), PruneLoopAsync(_stopping.Token),
+            HeartbeatLoopAsync(_stopping.Token));
         return Task.CompletedTask;
     }
 
@@ -185,6 +194,28 @@ public sealed partial class HistoryRecorder(
                 Flush();
                 // Batching: whatever arrives during the pause goes into the next transaction.
                 await Task.Delay(options.Value.FlushInterval, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Value.HeartbeatInterval, time, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    writer.Heartbeat(time.GetUtcNow());
+                }
+                catch (Exception e) when (HistoryQueries.IsDatabaseFailure(e))
+                {
+                    // The flush loop reports database failures; a missed heartbeat only widens a crash's unknown span.
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -46,6 +46,13 @@ internal static class HistorySchema
             status   TEXT    NOT NULL
         );
         """,
+        // 2: when this StatusBoard was last known alive (every commit and a heartbeat), to close a killed run's levels.
+        """
+        CREATE TABLE meta (
+            key   TEXT    PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int Version => Migrations.Length;

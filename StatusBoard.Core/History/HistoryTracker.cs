@@ -49,18 +49,29 @@ public sealed class HistoryTracker
         }
     }
 
+    public const string StoppedReason = "StatusBoard stopped";
+
+    public const string InterruptedReason = "StatusBoard was not running (it ended without a clean stop)";
+
     /// <summary>StatusBoard stops: from now on nothing is known, until the next start polls again.</summary>
-    public void Stopping(IEnumerable<string> services, DateTimeOffset now, HistoryBatch batch)
+    public void Stopping(IEnumerable<string> services, DateTimeOffset now, HistoryBatch batch, string reason = StoppedReason)
     {
         foreach (var service in services)
         {
             if (RecordedLevel(service) is { } level && level != StatusLevel.Unknown)
             {
-                batch.Transitions.Add(new LevelTransition(service, now, level, StatusLevel.Unknown, "StatusBoard stopped"));
+                batch.Transitions.Add(new LevelTransition(service, now, level, StatusLevel.Unknown, reason));
                 _recorded[service] = StatusLevel.Unknown;
             }
         }
     }
+
+    /// <summary>
+    /// At start: a clean stop left every service unknown, so a known level means the last run was killed or
+    /// crashed. It ended when it was last known alive; what came after is unknown, never silently uptime.
+    /// </summary>
+    public void Interrupted(DateTimeOffset lastAlive, HistoryBatch batch) =>
+        Stopping([.. _recorded.Keys], lastAlive, batch, InterruptedReason);
 
     /// <summary>A short key of what an incident says; a different key means it changed and is stored again.</summary>
     public static string Fingerprint(string title, string status, StatusLevel impact, int updates, DateTimeOffset? updatedAt) =>

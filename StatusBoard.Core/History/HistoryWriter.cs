@@ -59,7 +59,24 @@ public sealed class HistoryWriter(HistoryDatabase database)
                     ("$status", JsonSerializer.Serialize(status, HistoryJsonContext.Default.ServiceStatus)));
             }
         }
+        MarkAlive(connection, transaction, now);
         transaction.Commit();
+    }
+
+    /// <summary>Records that StatusBoard is running at <paramref name="now"/> (the recorder's heartbeat).</summary>
+    public void Heartbeat(DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        MarkAlive(connection, transaction, now);
+        transaction.Commit();
+    }
+
+    private static void MarkAlive(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
+    {
+        using var alive = Command(connection, transaction,
+            "INSERT INTO meta (key, value) VALUES ('alive', $at) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)");
+        Run(alive, ("$at", Ms(now)));
     }
 
     /// <summary>

@@ -30,7 +30,8 @@ public sealed class HistoryApiTests : IAsyncLifetime
             StoredIncident("hist", "old-resolved", "2026-11-20T08:00:00Z", "2026-11-21T09:00:00Z", updates: 2),
             StoredIncident("hist", "still-open", "2026-11-23T06:00:00Z", null),
             StoredIncident("hist", "ancient", "2026-01-10T08:00:00Z", "2026-01-11T08:00:00Z"));
-        new HistoryWriter(Database(_directory)).Write(seed, Utc("2026-11-24T00:00:00Z"));
+        // Written "now": the previous run was alive until this one starts, so no gap of unknown is recorded for it.
+        new HistoryWriter(Database(_directory)).Write(seed, Utc("2026-11-25T12:00:00Z"));
 
         _upstream = await FakeUpstream.StartAsync();
         // The live page shows a new incident; "still-open" is no longer on it, so the first reading resolves it.

@@ -77,7 +77,8 @@ public sealed class HistoryPruningTests
         });
 
         // Assert: what is older than 2 days (before 11-23 12:00) is gone at start, except the level "old" is still in.
-        Count(database.FilePath, "SELECT count(*) FROM transitions WHERE service = 'old'").Should().Be(1);
+        Count(database.FilePath, $"SELECT count(*) FROM transitions WHERE service = 'old' AND at < {Utc("2026-11-23T12:00:00Z").ToUnixTimeMilliseconds()}")
+            .Should().Be(1);
         TransitionServices(database).Should().Contain(["old", "mid", "recent"]);
         IncidentIds(database).Should().Equal("open-for-weeks", "resolved-yesterday");
 
