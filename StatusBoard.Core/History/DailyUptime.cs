@@ -28,6 +28,10 @@ public static class UptimeCalculator
             var period = Period(transitions, start, end);
             result.Add(new DailyUptime(date, period.Worst, period.Operational, period.Coverage));
         }
+        if (result.Count > 0 && WithCurrentLevel(result[^1].Worst, transitions, now) is var worst && worst != result[^1].Worst)
+        {
+            result[^1] = result[^1] with { Worst = worst };
+        }
         return result;
     }
 
@@ -51,6 +55,10 @@ public static class UptimeCalculator
         for (var start = currentHour.AddHours(1 - hours); start <= currentHour; start = start.AddHours(1))
         {
             result.Add(Period(transitions, start, Min(start.AddHours(1), now)));
+        }
+        if (result.Count > 0 && WithCurrentLevel(result[^1].Worst, transitions, now) is var worst && worst != result[^1].Worst)
+        {
+            result[^1] = result[^1] with { Worst = worst };
         }
         return result;
     }
@@ -86,6 +94,20 @@ public static class UptimeCalculator
             worst ?? (sawUnknown ? StatusLevel.Unknown : null),
             known > TimeSpan.Zero ? operational / known : null,
             length > TimeSpan.Zero ? known / length : 0);
+    }
+
+    /// <summary>
+    /// The level in effect now belongs to the current period even before it has lasted a moment: an outage that
+    /// began this second makes today (and this hour) an outage day.
+    /// </summary>
+    private static StatusLevel? WithCurrentLevel(StatusLevel? worst, IReadOnlyList<LevelTransition> transitions, DateTimeOffset now)
+    {
+        var current = transitions.LastOrDefault(t => t.At <= now)?.To;
+        if (current is not { } level || level == StatusLevel.Unknown)
+        {
+            return worst;
+        }
+        return worst is { } w && w != StatusLevel.Unknown ? StatusLevels.Worst(w, level) : level;
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

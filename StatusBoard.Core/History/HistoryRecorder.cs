@@ -30,6 +30,9 @@ public sealed partial class HistoryRecorder(
     private Task _running = Task.CompletedTask;
     private Snapshot.Snapshot? _lastSeen;
 
+    /// <summary>Raised after a batch was committed (on the writer's thread); readers of the history may refresh.</summary>
+    public event Action<HistoryBatch>? Committed;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         try
@@ -95,6 +98,7 @@ public sealed partial class HistoryRecorder(
         {
             writer.Write(batch, now);
             health.Written(now, 0);
+            Committed?.Invoke(batch);
             LogCommitted(logger, health.BatchesWritten, batch.Transitions.Count, batch.Incidents.Count + batch.Resolutions.Count, batch.Statuses.Count);
         }
         catch (Exception e)

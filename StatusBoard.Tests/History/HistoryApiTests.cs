@@ -115,7 +115,8 @@ public sealed class HistoryApiTests : IAsyncLifetime
         degraded.GetProperty("coverage").GetDouble().Should().Be(1);
         days[5].GetProperty("worst").GetString().Should().Be("operational");
         days[5].GetProperty("operational").GetDouble().Should().Be(1);
-        days[6].GetProperty("worst").GetString().Should().Be("operational", "the live reading's change at 'now' has no length yet");
+        days[6].GetProperty("worst").GetString().Should().Be("degraded", "the level in effect now counts for today, even before it lasted");
+        days[6].GetProperty("operational").GetDouble().Should().Be(1, "but it has no length yet");
         days[0].GetProperty("worst").GetString().Should().Be("operational");
     }
 

@@ -219,7 +219,8 @@ public sealed class UptimeCalculatorTests
         days[1].Coverage.Should().BeApproximately(6.0 / 24, Precision);
         days[2].Worst.Should().Be(StatusLevel.Maintenance);
         days[2].Operational.Should().BeApproximately(22.0 / 24, Precision);
-        days[3].Should().Be(new DailyUptime(Date("2026-06-11"), null, null, 0), "today has not begun yet at its first instant");
+        days[3].Should().Be(new DailyUptime(Date("2026-06-11"), StatusLevel.Operational, null, 0),
+            "at today's first instant nothing has lasted yet, but the level in effect now is known");
     }
 
     [Fact]

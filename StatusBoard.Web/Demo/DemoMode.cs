@@ -20,6 +20,7 @@ public static class DemoMode
     public static IServiceCollection AddStatusBoardDemo(this IServiceCollection services)
     {
         services.AddSingleton<DemoCatalog>();
+        services.AddHostedService<DemoHistorySeeder>();
         services.AddSingleton<IPostConfigureOptions<CatalogOptions>>(sp => sp.GetRequiredService<DemoCatalog>());
         services.AddHttpClient(Fetcher.HttpClientName)
             .AddHttpMessageHandler(sp => new DemoUpstreamHandler(sp.GetRequiredService<DemoCatalog>(), sp.GetRequiredService<TimeProvider>()));

@@ -19,7 +19,8 @@ public sealed class DemoScript(IReadOnlyList<string> serviceIds, int seed = Demo
     private static readonly TimeSpan s_outageBlock = TimeSpan.FromMinutes(6);
     private static readonly DateTimeOffset s_epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly string[] s_impacts = ["minor", "minor", "major", "major", "critical"];
-    private static readonly string[] s_titles =
+    /// <summary>Incident titles the demo uses (also for its invented past, see <see cref="DemoHistorySeeder"/>).</summary>
+    internal static readonly string[] Titles =
     [
         "Elevated error rates", "Increased latency", "Degraded performance for some customers", "Delays in processing",
         "Partial outage of the API", "Login failures", "Webhook deliveries delayed", "Dashboard unavailable",
@@ -77,7 +78,7 @@ public sealed class DemoScript(IReadOnlyList<string> serviceIds, int seed = Demo
             yield return new DemoIncident(
                 $"demo-{slot}-{n}",
                 service,
-                s_titles[random.Next(s_titles.Length)],
+                Titles[random.Next(Titles.Length)],
                 s_impacts[random.Next(s_impacts.Length)],
                 startedAt,
                 startedAt + duration);

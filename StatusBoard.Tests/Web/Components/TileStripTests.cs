@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using StatusBoard.Core.History;
@@ -74,5 +75,27 @@ public sealed class TileStripTests
         strips.Refresh();
 
         new TileMarkupCache(strips).For(Status(), pinned: false).Value.Should().NotContain("tile-strip");
+    }
+
+    [Fact]
+    public async Task ALevelChangeCommittedToTheHistory_RefreshesTheStrips_WithoutWaitingForTheNextMinute()
+    {
+        // Arrange: the whole app on a fake clock that never reaches the strips' one-minute refresh.
+        await using var upstream = await FakeUpstream.StartAsync();
+        upstream.Set("/a/api/v2/summary.json", StatuspageJson.Summary("critical"));
+        var catalog = TestCatalog.Write([new TestCatalog.Entry("a", upstream.Url("/a/api/v2/summary.json"))]);
+        await using var app = new StatusBoardApp(catalog, _time);
+        _ = app.Server;
+        var strips = app.Services.GetRequiredService<RecentStrips>();
+
+        // Act: the first poll finds a major outage; the recorder commits the transition.
+        await app.Store.WaitForAsync(s => s.Service("a").Status == StatusLevel.MajorOutage);
+
+        // Assert
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (strips.For("a") is not { } strip || !strip.Contains("data-level=\"major_outage\"", StringComparison.Ordinal))
+        {
+            await Task.Delay(20, deadline.Token); // a refresh on the thread pool after a real SQLite commit
+        }
     }
 }

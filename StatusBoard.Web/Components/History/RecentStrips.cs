@@ -10,8 +10,11 @@ namespace StatusBoard.Web.Components.History;
 /// query every <see cref="RefreshInterval"/> and shared by every viewer. A strip whose content did not change
 /// keeps its string instance, so tiles are only rebuilt for services whose strip changed.
 /// </summary>
-public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider time, ILogger<RecentStrips> logger) : BackgroundService
+public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider time, ILogger<RecentStrips> logger, HistoryRecorder? recorder = null)
+    : BackgroundService
 {
+    private readonly SemaphoreSlim _transitionsCommitted = new(0, 1);
+
     public const int Hours = 24;
 
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
@@ -35,35 +38,69 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(RefreshInterval, time);
-        do
+        if (recorder is not null)
+        {
+            recorder.Committed += OnCommitted;
+        }
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Run(Refresh, stoppingToken).ConfigureAwait(false); // SQLite is synchronous
+                }
+                catch (Exception e) when (HistoryQueries.IsDatabaseFailure(e))
+                {
+                    LogRefreshFailed(logger, e.Message); // tiles keep their last strips; /healthz reports the database
+                }
+                await NextRefreshAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            if (recorder is not null)
+            {
+                recorder.Committed -= OnCommitted;
+            }
+        }
+    }
+
+    /// <summary>A level changed somewhere: the current hour of its strip is different now, not in a minute.</summary>
+    private void OnCommitted(HistoryBatch batch)
+    {
+        if (batch.Transitions.Count > 0 && _transitionsCommitted.CurrentCount == 0)
         {
             try
             {
-                await Task.Run(Refresh, stoppingToken).ConfigureAwait(false); // SQLite is synchronous
+                _transitionsCommitted.Release();
             }
-            catch (Exception e) when (HistoryQueries.IsDatabaseFailure(e))
+            catch (SemaphoreFullException)
             {
-                LogRefreshFailed(logger, e.Message); // tiles keep their last strips; /healthz reports the database
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
+                // Another commit signalled first: one refresh covers both.
             }
         }
-        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    /// <summary>Waits for the refresh interval or a committed level change, whichever comes first.</summary>
+    private async Task NextRefreshAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var interval = Task.Delay(RefreshInterval, time, wake.Token);
+        var committed = _transitionsCommitted.WaitAsync(wake.Token);
+        await Task.WhenAny(interval, committed).ConfigureAwait(false);
+        await wake.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(interval, committed).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false); // observe the cancelled one
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    public override void Dispose()
+    {
+        _transitionsCommitted.Dispose();
+        base.Dispose();
     }
 
     /// <summary>
