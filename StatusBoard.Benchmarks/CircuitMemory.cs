@@ -28,7 +28,15 @@ public static class CircuitMemory
             provider = "statuspage",
             url = upstream.SummaryUrl($"svc{i:000}"),
         })));
-        await using var app = new BoardHost(catalog);
+        // A board with a past, as in production: 90 days of incidents, so every tile carries its 24-hour strip.
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "statusboard-circuits", Guid.NewGuid().ToString("N"));
+        var history = new StatusBoard.Core.History.HistoryDatabase(
+            Microsoft.Extensions.Options.Options.Create(new StatusBoard.Core.Catalog.CatalogOptions { DataDirectory = dataDirectory }),
+            Microsoft.Extensions.Options.Options.Create(new StatusBoard.Core.History.HistoryOptions()));
+        new StatusBoard.Core.History.HistoryWriter(history).Write(
+            StatusBoard.Web.Demo.DemoHistorySeeder.Invent(Enumerable.Range(0, services).Select(i => $"svc{i:000}"), DateTimeOffset.UtcNow),
+            DateTimeOffset.UtcNow);
+        await using var app = new BoardHost(catalog, dataDirectory);
         app.UseKestrel(0);
         app.StartServer();
         var url = app.ClientOptions.BaseAddress.ToString();
@@ -139,7 +147,7 @@ public static class CircuitMemory
     }
 
     /// <summary>The real Program.cs on a given catalog.</summary>
-    private sealed class BoardHost(string catalog) : WebApplicationFactory<Program>
+    private sealed class BoardHost(string catalog, string dataDirectory) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -148,7 +156,7 @@ public static class CircuitMemory
             {
                 ["StatusBoard:CatalogFile"] = catalog,
                 ["StatusBoard:MaxCircuits"] = "100000",
-                ["StatusBoard:DataDirectory"] = Path.Combine(Path.GetTempPath(), "statusboard-circuits", Guid.NewGuid().ToString("N")),
+                ["StatusBoard:DataDirectory"] = dataDirectory,
                 ["Logging:LogLevel:Default"] = "Warning",
             }));
         }
