@@ -70,6 +70,7 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.FlushInterval > TimeSpan.Zero, "StatusBoard:History:FlushInterval must be positive.")
             .Validate(o => o.PruneInterval > TimeSpan.Zero, "StatusBoard:History:PruneInterval must be positive.")
             .Validate(o => o.HeartbeatInterval > TimeSpan.Zero, "StatusBoard:History:HeartbeatInterval must be positive.")
+            .Validate(o => o.MaxPendingRows > 0, "StatusBoard:History:MaxPendingRows must be at least 1.")
             .Validate(o => o.FileName.Length > 0 && o.FileName.IndexOfAny(Path.GetInvalidFileNameChars()) < 0,
                 "StatusBoard:History:FileName must be a plain file name.")
             .ValidateOnStart();

@@ -16,6 +16,9 @@ public sealed class HistoryHealth
 
     public long BatchesWritten { get; private set; }
 
+    /// <summary>Rows dropped because the database stayed unwritable past <see cref="HistoryOptions.MaxPendingRows"/>.</summary>
+    public long DroppedRows { get; private set; }
+
     /// <summary>False from a failed write until the next successful one.</summary>
     public bool Healthy => !_failing;
 
@@ -32,10 +35,11 @@ public sealed class HistoryHealth
         }
     }
 
-    internal void Failed(DateTimeOffset at, string error, int pending)
+    internal void Failed(DateTimeOffset at, string error, int pending, int dropped = 0)
     {
         lock (_gate)
         {
+            DroppedRows += dropped;
             LastErrorAt = at;
             LastError = error;
             Pending = pending;

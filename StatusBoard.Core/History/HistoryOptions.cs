@@ -20,6 +20,12 @@ public sealed class HistoryOptions
     /// <summary>How often rows older than <see cref="Retention"/> are deleted.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// While the database cannot be written, at most this many transitions and incident changes wait in memory for
+    /// the retry; beyond it the oldest are dropped (counted in <c>/healthz</c>), so a long outage cannot exhaust memory.
+    /// </summary>
+    public int MaxPendingRows { get; set; } = 100_000;
+
     /// <summary>File name of the database inside the data directory.</summary>
     public string FileName { get; set; } = "statusboard.db";
 }

@@ -104,14 +104,20 @@ public sealed partial class HistoryRecorder(
         catch (Exception e)
         {
             int pending;
+            int dropped;
             lock (_gate)
             {
                 batch.Append(_pending); // keep order: the failed batch first, then what arrived meanwhile
+                dropped = batch.TrimOldest(options.Value.MaxPendingRows);
                 _pending = batch;
                 pending = batch.Count;
             }
             var first = health.Healthy;
-            health.Failed(now, e.Message, pending);
+            health.Failed(now, e.Message, pending, dropped);
+            if (dropped > 0)
+            {
+                LogDropped(logger, dropped, options.Value.MaxPendingRows);
+            }
             if (first)
             {
                 LogWriteFailed(logger, database.FilePath, e.Message, pending);
@@ -273,6 +279,9 @@ public sealed partial class HistoryRecorder(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "History: cannot write to {Path}: {Error}. {Pending} rows are kept and retried; the dashboard keeps working from memory.")]
     private static partial void LogWriteFailed(ILogger logger, string path, string error, int pending);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "History: dropped the {Rows} oldest unwritten rows (more than {Max} waiting for the database)")]
+    private static partial void LogDropped(ILogger logger, int rows, int max);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "History: cannot open {Path}: {Error}. Starting without the last known state.")]
     private static partial void LogUnavailable(ILogger logger, string path, string error);

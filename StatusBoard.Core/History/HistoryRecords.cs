@@ -46,6 +46,21 @@ public sealed class HistoryBatch
 
     public int Count => Transitions.Count + Incidents.Count + Resolutions.Count + Statuses.Count;
 
+    /// <summary>Drops the oldest transitions, then the oldest incident changes, down to <paramref name="maxRows"/>; returns how many.</summary>
+    public int TrimOldest(int maxRows)
+    {
+        var dropped = 0;
+        var excess = Transitions.Count + Incidents.Count - maxRows;
+        if (excess > 0)
+        {
+            var fromTransitions = Math.Min(excess, Transitions.Count);
+            Transitions.RemoveRange(0, fromTransitions);
+            Incidents.RemoveRange(0, excess - fromTransitions);
+            dropped = excess;
+        }
+        return dropped;
+    }
+
     /// <summary>Appends <paramref name="later"/> (a batch collected after this one) so nothing is lost on a retry.</summary>
     public void Append(HistoryBatch later)
     {

@@ -14,6 +14,7 @@ public sealed class HistoryHealthCheck(HistoryHealth health, HistoryDatabase dat
             ["batchesWritten"] = health.BatchesWritten,
             ["lastWriteAt"] = health.LastWriteAt?.ToString("O") ?? "never",
             ["pendingRows"] = health.Pending,
+            ["droppedRows"] = health.DroppedRows,
         };
         if (health.Healthy)
         {
