@@ -141,6 +141,21 @@ public sealed class ServiceDetailsTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Details_DailyBars_AreTheViewersCalendarDays()
+    {
+        // The fake clock says 2026-11-25 12:00 UTC: in Auckland it is already 2026-11-26 01:00.
+        _context.JSInterop.Setup<string?>("statusBoard.timeZone").SetResult("Pacific/Auckland");
+        var batch = new HistoryBatch();
+        batch.Transitions.Add(new LevelTransition("acme", _time.GetUtcNow().AddDays(-3), StatusLevel.Unknown, StatusLevel.Operational, null));
+        new HistoryWriter(_history).Write(batch, _time.GetUtcNow());
+
+        var details = Render(Service());
+
+        details.WaitForAssertion(() => details.Find(".uptime-axis").TextContent.Should().Contain("Pacific/Auckland"));
+        details.WaitForAssertion(() => details.FindAll(".uptime-days .uptime-bar")[^1].GetAttribute("title").Should().StartWith("2026-11-26:"));
+    }
+
+    [Fact]
     public void DetailPage_FollowsTheStore_AndSaysWhenTheIdIsUnknown()
     {
         // Arrange

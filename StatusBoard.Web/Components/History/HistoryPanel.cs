@@ -38,6 +38,12 @@ public abstract class HistoryPanel : ComponentBase
             return;
         }
         _loaded = (ServiceId, ChangedAt, ActiveIncidents, Days);
+        await ReloadAsync();
+    }
+
+    /// <summary>Reads again (e.g. when the panel learned the viewer's time zone).</summary>
+    protected async Task ReloadAsync()
+    {
         try
         {
             await Task.Run(Load);

@@ -1,5 +1,9 @@
 // One timer per page keeps every <time data-relative> label current ("12 s ago") and every [data-clock]
 // showing the time of day, without a server round trip and without a timer per tile.
+// The viewer's IANA time zone, so the details can show the viewer's calendar days.
+window.statusBoard = Object.assign(window.statusBoard || {}, {
+    timeZone: function () { return Intl.DateTimeFormat().resolvedOptions().timeZone || null; },
+});
 (function () {
     function format(seconds) {
         if (seconds < 0) seconds = 0;
