@@ -149,16 +149,14 @@ public sealed partial class HistoryRecorder(
 
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
-        Snapshot.Snapshot? previous = null;
         try
         {
             await foreach (var snapshot in store.WatchAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (previous is not null)
+                if (_lastSeen is { } previous)
                 {
                     Collect(previous, snapshot);
                 }
-                previous = snapshot;
                 _lastSeen = snapshot;
             }
         }
