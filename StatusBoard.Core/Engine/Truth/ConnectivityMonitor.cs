@@ -20,7 +20,8 @@ public sealed partial class ConnectivityMonitor(
     private static readonly TimeSpan CanaryTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, DateTimeOffset?> _networkFailingSince = new(StringComparer.Ordinal);
     private readonly EngineOptions _options = options.Value;
-    private int _checking;
+    private readonly Lock _gate = new();
+    private Task? _canaryCheck;
 
     public bool IsOffline => store.Current.Offline is not null;
 
@@ -38,21 +39,26 @@ public sealed partial class ConnectivityMonitor(
             LogBackOnline(logger, failing.Length, _networkFailingSince.Count);
             store.SetOffline(null);
         }
-        else if (!IsOffline && mostFail && Interlocked.Exchange(ref _checking, 1) == 0)
+        else if (!IsOffline && mostFail)
         {
-            try
+            // Every poll that sees most services failing waits for the one canary verdict: a poll that went on
+            // without it would count a backoff, or turn its tile unknown, for what is our own network's fault.
+            Task check;
+            lock (_gate)
             {
-                if (!await AnyCanaryAnswersAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var since = failing.Min()!.Value;
-                    LogOffline(logger, failing.Length, _networkFailingSince.Count);
-                    store.SetOffline(new Connectivity(since, $"StatusBoard cannot reach the internet; statuses are stale since {since.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
-                }
+                check = _canaryCheck is { IsCompleted: false } running ? running : _canaryCheck = CheckCanariesAsync(failing.Min()!.Value);
             }
-            finally
-            {
-                Volatile.Write(ref _checking, 0);
-            }
+            await check.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CheckCanariesAsync(DateTimeOffset since)
+    {
+        if (!await AnyCanaryAnswersAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            var failing = _networkFailingSince.Values.Count(v => v is not null);
+            LogOffline(logger, failing, _networkFailingSince.Count);
+            store.SetOffline(new Connectivity(since, $"StatusBoard cannot reach the internet; statuses are stale since {since.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
         }
     }
 
