@@ -49,6 +49,17 @@ public static class StatusLevels
     /// <summary>The worse of two levels; unknown only wins over operational.</summary>
     public static StatusLevel Worst(StatusLevel a, StatusLevel b) => b.Severity() > a.Severity() ? b : a;
 
+    /// <summary>The worst of many levels (see <see cref="Worst"/>); operational when there are none.</summary>
+    public static StatusLevel WorstOf(IEnumerable<StatusLevel> levels)
+    {
+        var worst = StatusLevel.Operational;
+        foreach (var level in levels)
+        {
+            worst = Worst(worst, level);
+        }
+        return worst;
+    }
+
     /// <summary>True for every level a person should look at (anything not operational).</summary>
     public static bool IsProblem(this StatusLevel level) => level != StatusLevel.Operational;
 
