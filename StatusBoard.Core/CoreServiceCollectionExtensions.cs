@@ -43,7 +43,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddStatusProviders();
-        services.AddSingleton<SnapshotStore>();
+        services.AddSnapshotStore(configuration);
         services.AddSingleton<Fetcher>();
         services.AddSingleton<HostGate>();
         services.AddSingleton<EndpointTracker>();
@@ -60,6 +60,20 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StalenessSweeper>());
         services.AddUpstreamHttpClient();
         return services;
+    }
+
+    private static void AddSnapshotStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SnapshotOptions>()
+            .Bind(configuration.GetSection(CatalogOptions.SectionName))
+            .Validate(o => o.PublishDelay >= TimeSpan.Zero, "StatusBoard:PublishDelay must not be negative.")
+            .Validate(o => o.FreshnessInterval > TimeSpan.Zero, "StatusBoard:FreshnessInterval must be positive.")
+            .ValidateOnStart();
+        // Every catalog service is on the board from the first request, as "not checked yet".
+        services.AddSingleton(sp => new SnapshotStore(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<SnapshotOptions>>(),
+            sp.GetRequiredService<IOptions<CatalogOptions>>().Value.Services.Select(s => ServiceStatus.Pending(s.Id, s.Name, s.Category, s.StatusPageUrl))));
     }
 
     private static void AddStatusHistory(this IServiceCollection services, IConfiguration configuration)
@@ -79,8 +93,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HistoryReader>();
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<HistoryHealth>();
+        // Hosted in this order, all before the engine: restore the last state, then record from the first poll on.
+        services.AddHostedService<HistoryRestorer>();
         services.AddSingleton<HistoryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<HistoryRecorder>());
+        services.AddHostedService<HistoryMaintenance>();
     }
 
     /// <summary>Every concrete <see cref="IStatusProvider"/> in Core is registered: adding a provider is adding its class.</summary>

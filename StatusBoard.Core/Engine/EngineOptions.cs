@@ -15,15 +15,6 @@ public sealed class EngineOptions
     /// <summary>Largest accepted response body in bytes; a larger one is aborted unread. Defaults to 5 MiB.</summary>
     public long MaxResponseBytes { get; set; } = 5 * 1024 * 1024;
 
-    /// <summary>Changes arriving within this window are published as one snapshot version. Defaults to 250 ms.</summary>
-    public TimeSpan PublishDelay { get; set; } = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>
-    /// Polls that change nothing but "last checked" and response time are folded into the next version, and
-    /// published on their own at least this often. Defaults to 15 s.
-    /// </summary>
-    public TimeSpan FreshnessInterval { get; set; } = TimeSpan.FromSeconds(15);
-
     /// <summary>Requests in flight at once to one host (host:port). Defaults to 1: a platform host never sees a burst.</summary>
     public int MaxRequestsPerHost { get; set; } = 1;
 

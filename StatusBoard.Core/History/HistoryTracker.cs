@@ -6,9 +6,10 @@ namespace StatusBoard.Core.History;
 /// Decides what from a new service status is worth storing: a level transition (only fresh readings count:
 /// a stale, restored or damped status is not news), incidents that are new or changed, incidents that
 /// disappeared from a successfully read page (resolved), and the full status when its content changed.
-/// Not every poll: a poll that changes nothing stores nothing. Not thread-safe: the recorder owns it.
+/// It is given only statuses whose content changed (the store's verdict, see <see cref="SnapshotChange"/>), so a poll
+/// that changes nothing stores nothing. Not thread-safe: the recorder owns it.
 /// </summary>
-public sealed class HistoryTracker
+internal sealed class HistoryTracker
 {
     private readonly Dictionary<string, StatusLevel> _recorded;
     private readonly Dictionary<string, Dictionary<string, string>> _open;
@@ -27,13 +28,15 @@ public sealed class HistoryTracker
 
     public StatusLevel? RecordedLevel(string service) => _recorded.TryGetValue(service, out var level) ? level : null;
 
-    public void Observe(ServiceStatus? previous, ServiceStatus next, DateTimeOffset now, HistoryBatch batch)
+    /// <summary>Collects into <paramref name="batch"/> what <paramref name="next"/>, a status whose content changed, means.</summary>
+    public void Observe(ServiceStatus next, HistoryBatch batch)
     {
-        if (next.CheckedAt is not null && (previous is null || !SnapshotStore.SameContent(previous, next)))
+        if (next.CheckedAt is not { } at)
         {
-            batch.Statuses[next.Id] = next;
+            return; // not checked yet: nothing to remember
         }
-        if (next.CheckedAt is not { } at || next.Stale)
+        batch.Statuses[next.Id] = next;
+        if (next.Stale)
         {
             return; // not a current reading of the page
         }

@@ -7,6 +7,9 @@ namespace StatusBoard.Core.History;
 /// <summary>Commits a <see cref="HistoryBatch"/> in one transaction, and prunes old rows.</summary>
 public sealed class HistoryWriter(HistoryDatabase database)
 {
+    /// <summary>The database file written to (for log messages).</summary>
+    public string FilePath => database.FilePath;
+
     public void Write(HistoryBatch batch, DateTimeOffset now)
     {
         using var connection = database.Open();

@@ -1,39 +1,35 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using StatusBoard.Core.Catalog;
-using StatusBoard.Core.Engine;
 
 namespace StatusBoard.Core.Snapshot;
 
 /// <summary>
 /// Holds the current <see cref="Snapshot"/>. The engine is the single writer; readers take <see cref="Current"/>
 /// without locks and subscribe to new versions. Content changes are published at once (bursts within
-/// <see cref="EngineOptions.PublishDelay"/> become one version); polls that only refresh "last checked"
-/// wait for the next change or <see cref="EngineOptions.FreshnessInterval"/>, so viewers are not flooded
+/// <see cref="SnapshotOptions.PublishDelay"/> become one version); polls that only refresh "last checked"
+/// wait for the next change or <see cref="SnapshotOptions.FreshnessInterval"/>, so viewers are not flooded
 /// with versions that say nothing new.
 /// </summary>
 public sealed partial class SnapshotStore : IDisposable
 {
     private readonly TimeProvider _time;
-    private readonly EngineOptions _options;
+    private readonly SnapshotOptions _options;
     private readonly string _instance = Guid.NewGuid().ToString("N")[..8];
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, ServiceStatus> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingStatus> _pending = new(StringComparer.Ordinal);
     private readonly ITimer _timer;
     private volatile Snapshot _current;
-    private bool _pendingHasChange;
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private DateTimeOffset? _timerDue;
     private Connectivity? _offline;
 
-    public SnapshotStore(TimeProvider time, IOptions<EngineOptions> options, IOptions<CatalogOptions> catalog)
+    /// <param name="services">The first version's services (the catalog's, "not checked yet").</param>
+    public SnapshotStore(TimeProvider time, IOptions<SnapshotOptions> options, IEnumerable<ServiceStatus> services)
     {
         _time = time;
         _options = options.Value;
-        // Every catalog service is on the board from the first request, as "not checked yet".
-        var pending = catalog.Value.Services.Select(s => ServiceStatus.Pending(s.Id, s.Name, s.Category, s.StatusPageUrl));
-        _current = Snapshot.Create(1, time.GetUtcNow(), _instance, [.. pending]);
+        _current = Snapshot.Create(1, time.GetUtcNow(), _instance, [.. services]);
         _timer = time.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -43,20 +39,19 @@ public sealed partial class SnapshotStore : IDisposable
     /// <summary>Replaces the whole service list (catalog load): published at once as a new version.</summary>
     public void Reset(IEnumerable<ServiceStatus> services)
     {
-        Snapshot published;
         lock (_gate)
         {
             _pending.Clear();
-            _pendingHasChange = false;
-            published = PublishLocked([.. services]);
+            ImmutableArray<ServiceStatus> next = [.. services];
+            var changed = next.Where(s => _current.Find(s.Id) is not { } shown || !SameContent(shown, s)).ToList();
+            PublishLocked(next, changed);
         }
-        Notify(published);
+        Notify();
     }
 
     /// <summary>Sets or clears the "StatusBoard cannot reach the internet" state; a change is published at once.</summary>
     public void SetOffline(Connectivity? offline)
     {
-        Snapshot published;
         lock (_gate)
         {
             if (Equals(_offline, offline))
@@ -64,40 +59,59 @@ public sealed partial class SnapshotStore : IDisposable
                 return;
             }
             _offline = offline;
-            published = PublishPendingLocked();
+            PublishPendingLocked();
         }
-        Notify(published);
+        Notify();
     }
 
     /// <summary>Records a service's new status; publishes now, soon, or with the next change (see class summary).</summary>
     public void Apply(ServiceStatus status)
     {
-        Snapshot? published = null;
+        bool published;
         lock (_gate)
         {
-            var previous = _pending.TryGetValue(status.Id, out var queued) ? queued : _current.Find(status.Id);
-            if (previous is null)
+            if (_current.Find(status.Id) is not { } shown)
             {
                 return; // Not in the catalog (any more): nothing to show it on.
             }
-            _pending[status.Id] = status;
-            _pendingHasChange |= !SameContent(previous, status);
-
-            var now = _time.GetUtcNow();
-            var due = _lastPublish + (_pendingHasChange ? _options.PublishDelay : _options.FreshnessInterval);
-            if (now >= due)
-            {
-                published = PublishPendingLocked();
-            }
-            else
-            {
-                ScheduleLocked(due > now ? due : now);
-            }
+            _pending[status.Id] = new PendingStatus(status, !SameContent(shown, status));
+            published = PublishOrScheduleLocked();
         }
-        if (published is not null)
+        if (published)
         {
-            Notify(published);
+            Notify();
         }
+    }
+
+    /// <summary>
+    /// Flags as stale every status last checked longer ago than <paramref name="staleAfter"/> allows for its service
+    /// (null: never). Judged under the store's lock against the freshest status it holds, pending or published, so a
+    /// reading that arrived meanwhile is never replaced by an old copy. Returns how many were flagged.
+    /// </summary>
+    public int MarkStale(Func<string, TimeSpan?> staleAfter)
+    {
+        var marked = 0;
+        bool published;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var shown in _current.Services)
+            {
+                var freshest = _pending.TryGetValue(shown.Id, out var pending) ? pending.Status : shown;
+                if (!freshest.Stale && freshest.CheckedAt is { } checkedAt && staleAfter(shown.Id) is { } limit && now - checkedAt > limit)
+                {
+                    var stale = freshest with { Stale = true };
+                    _pending[shown.Id] = new PendingStatus(stale, !SameContent(shown, stale));
+                    marked++;
+                }
+            }
+            published = marked > 0 && PublishOrScheduleLocked();
+        }
+        if (published)
+        {
+            Notify();
+        }
+        return marked;
     }
 
     /// <summary>True when two statuses differ only in freshness (when checked, how fast it answered).</summary>
@@ -117,19 +131,34 @@ public sealed partial class SnapshotStore : IDisposable
 
     private void OnTimer()
     {
-        Snapshot? published = null;
+        bool published;
         lock (_gate)
         {
             _timerDue = null;
-            if (_pending.Count > 0)
+            published = _pending.Count > 0;
+            if (published)
             {
-                published = PublishPendingLocked();
+                PublishPendingLocked();
             }
         }
-        if (published is not null)
+        if (published)
         {
-            Notify(published);
+            Notify();
         }
+    }
+
+    private bool PublishOrScheduleLocked()
+    {
+        var hasContentChange = _pending.Values.Any(p => p.ContentChanged);
+        var now = _time.GetUtcNow();
+        var due = _lastPublish + (hasContentChange ? _options.PublishDelay : _options.FreshnessInterval);
+        if (now >= due)
+        {
+            PublishPendingLocked();
+            return true;
+        }
+        ScheduleLocked(due);
+        return false;
     }
 
     private void ScheduleLocked(DateTimeOffset due)
@@ -143,24 +172,27 @@ public sealed partial class SnapshotStore : IDisposable
         _timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
-    private Snapshot PublishPendingLocked()
+    private void PublishPendingLocked()
     {
-        var services = _current.Services.Select(s => _pending.TryGetValue(s.Id, out var next) ? next : s).ToImmutableArray();
+        var services = _current.Services.Select(s => _pending.TryGetValue(s.Id, out var next) ? next.Status : s).ToImmutableArray();
+        var changed = _pending.Values.Where(p => p.ContentChanged).Select(p => p.Status).ToList();
         _pending.Clear();
-        _pendingHasChange = false;
-        return PublishLocked(services);
+        PublishLocked(services, changed);
     }
 
-    private Snapshot PublishLocked(ImmutableArray<ServiceStatus> services)
+    private void PublishLocked(ImmutableArray<ServiceStatus> services, IReadOnlyList<ServiceStatus> changed)
     {
         var now = _time.GetUtcNow();
         _lastPublish = now;
         _timerDue = null;
         _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        var next = Snapshot.Create(_current.Version + 1, now, _instance, services, _current, _offline);
-        _current = next;
-        return next;
+        var previous = _current;
+        _current = Snapshot.Create(previous.Version + 1, now, _instance, services, previous, _offline);
+        QueueChangeLocked(previous, _current, changed);
     }
 
     public void Dispose() => _timer.Dispose();
+
+    /// <summary>A status waiting to be published, and whether its content differs from the one shown now.</summary>
+    private readonly record struct PendingStatus(ServiceStatus Status, bool ContentChanged);
 }

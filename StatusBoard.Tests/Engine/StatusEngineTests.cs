@@ -125,7 +125,7 @@ public sealed class StatusEngineTests : IAsyncLifetime
         // Arrange
         Page("svc", StatuspageJson.Summary("none"));
         // Freshness-only results are published at once here, so the test never moves the clock mid-request.
-        await using var engine = await EngineHost.StartAsync(Catalog("svc"), new Dictionary<string, string?> { ["StatusBoard:FreshnessInterval"] = "00:00:00" });
+        await using var engine = await EngineHost.StartAsync(Catalog("svc"), new Dictionary<string, string?> { ["StatusBoard:FreshnessInterval"] = "00:00:00.001" });
         var first = (await engine.Store.WaitForAsync(s => s.Service("svc").CheckedAt is not null)).Service("svc");
 
         // Act: an unchanged poll, then a changed one.

@@ -11,8 +11,16 @@ namespace StatusBoard.Tests.History;
 /// <summary>The recorder's last words at StopAsync: every status, and "stopped" → unknown from the level last seen.</summary>
 public sealed class HistoryRecorderStopTests
 {
-    private sealed record Parts(HistoryRecorder Recorder, SnapshotStore Store, HistoryReader Reader, HistoryHealth Health, FakeTimeProvider Time) : IDisposable
+    private sealed record Parts(HistoryRestorer Restorer, HistoryRecorder Recorder, SnapshotStore Store, HistoryReader Reader, HistoryHealth Health,
+        FakeTimeProvider Time) : IDisposable
     {
+        /// <summary>The hosted order: restore, then record.</summary>
+        public async Task StartAsync()
+        {
+            await Restorer.StartAsync(TestContext.Current.CancellationToken);
+            await Recorder.StartAsync(TestContext.Current.CancellationToken);
+        }
+
         public void Dispose()
         {
             Recorder.Dispose();
@@ -27,9 +35,10 @@ public sealed class HistoryRecorderStopTests
         var database = Database(directory);
         var reader = new HistoryReader(database);
         var health = new HistoryHealth();
-        var recorder = new HistoryRecorder(store, database, new HistoryWriter(database), reader, health,
+        var recorder = new HistoryRecorder(store, new HistoryWriter(database), reader, health,
             Options.Create(new HistoryOptions()), time, NullLogger<HistoryRecorder>.Instance);
-        return new Parts(recorder, store, reader, health, time);
+        var restorer = new HistoryRestorer(store, reader, health, database, time, NullLogger<HistoryRestorer>.Instance);
+        return new Parts(restorer, recorder, store, reader, health, time);
     }
 
     [Fact]
@@ -38,7 +47,7 @@ public sealed class HistoryRecorderStopTests
         var directory = TestData.NewDirectory();
         using (var first = Create(directory, "a", "b", "never"))
         {
-            await first.Recorder.StartAsync(TestContext.Current.CancellationToken);
+            await first.StartAsync();
             first.Store.Set(first.Time, "a", StatusLevel.PartialOutage, "Partial");
             first.Store.Set(first.Time, "b", StatusLevel.Operational, "Fine");
             await WaitUntilAsync(() => first.Health.BatchesWritten > 0 && first.Health.Pending == 0 && first.Reader.RecordedLevels().Count == 2,
@@ -57,7 +66,7 @@ public sealed class HistoryRecorderStopTests
         second.Reader.Transitions("never", stoppedAt.AddDays(-1)).Should().BeEmpty("a service never read has no level to lose");
         second.Reader.RecordedLevels().Should().BeEquivalentTo(new Dictionary<string, StatusLevel> { ["a"] = StatusLevel.Unknown, ["b"] = StatusLevel.Unknown });
 
-        await second.Recorder.StartAsync(TestContext.Current.CancellationToken);
+        await second.StartAsync();
         var restored = second.Store.Current;
         restored.Service("a").Should().Match<ServiceStatus>(s => s.Stale && s.Status == StatusLevel.PartialOutage && s.Summary == "Partial");
         restored.Service("never").Should().Match<ServiceStatus>(s => !s.Stale && s.CheckedAt == null);
@@ -74,7 +83,7 @@ public sealed class HistoryRecorderStopTests
         for (var round = 0; round < 30; round++)
         {
             using var parts = Create(TestData.NewDirectory(), "svc");
-            await parts.Recorder.StartAsync(TestContext.Current.CancellationToken);
+            await parts.StartAsync();
 
             parts.Store.Set(parts.Time, "svc", StatusLevel.MajorOutage, "Down");
             await parts.Recorder.StopAsync(TestContext.Current.CancellationToken);

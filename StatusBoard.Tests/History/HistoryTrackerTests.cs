@@ -19,7 +19,7 @@ public sealed class HistoryTrackerTests
         var pending = ServiceStatus.Pending("svc", "svc", "Test", null);
         var reading = Reading("svc", StatusLevel.MajorOutage, s_t0);
 
-        tracker.Observe(pending, reading, s_t0.AddSeconds(1), batch);
+        tracker.Observe(reading, batch);
 
         batch.Transitions.Should().Equal(new LevelTransition("svc", s_t0, StatusLevel.Unknown, StatusLevel.MajorOutage, "Test description"));
         batch.Statuses.Should().ContainKey("svc").WhoseValue.Should().BeSameAs(reading);
@@ -27,29 +27,15 @@ public sealed class HistoryTrackerTests
     }
 
     [Fact]
-    public void SameLevelAgain_OnlyCheckedAtAndResponseTimeChanged_StoresNothing()
-    {
-        var tracker = Empty();
-        var first = Reading("svc", StatusLevel.Degraded, s_t0, responseTimeMs: 40);
-        tracker.Observe(null, first, s_t0, new HistoryBatch());
-        var batch = new HistoryBatch();
-
-        var again = first with { CheckedAt = s_t0.AddMinutes(1), ResponseTimeMs = 97 };
-        tracker.Observe(first, again, s_t0.AddMinutes(1), batch);
-
-        batch.IsEmpty.Should().BeTrue("a poll that only refreshes 'last checked' is not news");
-    }
-
-    [Fact]
     public void SameLevel_ButOtherContent_SavesTheStatusWithoutATransition()
     {
         var tracker = Empty();
         var first = Reading("svc", StatusLevel.Degraded, s_t0);
-        tracker.Observe(null, first, s_t0, new HistoryBatch());
+        tracker.Observe(first, new HistoryBatch());
         var batch = new HistoryBatch();
 
         var reworded = first with { CheckedAt = s_t0.AddMinutes(1), Summary = "Something else" };
-        tracker.Observe(first, reworded, s_t0.AddMinutes(1), batch);
+        tracker.Observe(reworded, batch);
 
         batch.Transitions.Should().BeEmpty();
         batch.Statuses.Should().ContainKey("svc").WhoseValue.Summary.Should().Be("Something else");
@@ -62,7 +48,7 @@ public sealed class HistoryTrackerTests
         var batch = new HistoryBatch();
         var restored = Reading("svc", StatusLevel.MajorOutage, s_t0.AddHours(-1)) with { Stale = true };
 
-        tracker.Observe(ServiceStatus.Pending("svc", "svc", "Test", null), restored, s_t0, batch);
+        tracker.Observe(restored, batch);
 
         batch.Transitions.Should().BeEmpty("a restored level is not a reading");
         tracker.RecordedLevel("svc").Should().BeNull();
@@ -73,11 +59,11 @@ public sealed class HistoryTrackerTests
     {
         var tracker = Empty();
         var open = Reading("svc", StatusLevel.Degraded, s_t0, incidents: Incident("inc1"));
-        tracker.Observe(null, open, s_t0, new HistoryBatch());
+        tracker.Observe(open, new HistoryBatch());
         var batch = new HistoryBatch();
 
         var damped = open with { Stale = true, Error = "Timed out after 5 s", FailingSince = s_t0.AddMinutes(1) };
-        tracker.Observe(open, damped, s_t0.AddMinutes(1), batch);
+        tracker.Observe(damped, batch);
 
         batch.Transitions.Should().BeEmpty();
         batch.Resolutions.Should().BeEmpty();
@@ -89,18 +75,18 @@ public sealed class HistoryTrackerTests
     {
         var tracker = Empty();
         var open = Reading("svc", StatusLevel.PartialOutage, s_t0, incidents: Incident("inc1"));
-        tracker.Observe(null, open, s_t0, new HistoryBatch());
+        tracker.Observe(open, new HistoryBatch());
         var batch = new HistoryBatch();
 
         var failed = Reading("svc", StatusLevel.Unknown, s_t0.AddMinutes(2)) with { Error = "HTTP 500 Internal Server Error", Summary = "HTTP 500 Internal Server Error" };
-        tracker.Observe(open, failed, s_t0.AddMinutes(2), batch);
+        tracker.Observe(failed, batch);
 
         batch.Transitions.Should().Equal(new LevelTransition("svc", s_t0.AddMinutes(2), StatusLevel.PartialOutage, StatusLevel.Unknown, "HTTP 500 Internal Server Error"));
         batch.Resolutions.Should().BeEmpty("a page we could not read says nothing about its incidents");
 
         // The next good reading without the incident does resolve it.
         var later = new HistoryBatch();
-        tracker.Observe(failed, Reading("svc", StatusLevel.Operational, s_t0.AddMinutes(3)), s_t0.AddMinutes(3), later);
+        tracker.Observe(Reading("svc", StatusLevel.Operational, s_t0.AddMinutes(3)), later);
         later.Resolutions.Should().Equal(new IncidentResolution("svc", "inc1", s_t0.AddMinutes(3)));
     }
 
@@ -112,7 +98,7 @@ public sealed class HistoryTrackerTests
         var batch = new HistoryBatch();
 
         var checkedAt = s_t0.AddSeconds(-30); // the reading's time, not the recorder's clock
-        tracker.Observe(null, Reading("svc", StatusLevel.Operational, checkedAt), s_t0, batch);
+        tracker.Observe(Reading("svc", StatusLevel.Operational, checkedAt), batch);
 
         batch.Resolutions.Should().Equal(new IncidentResolution("svc", "inc1", checkedAt));
         batch.Transitions.Should().Equal(new LevelTransition("svc", checkedAt, StatusLevel.Degraded, StatusLevel.Operational, "Test description"));
@@ -124,18 +110,18 @@ public sealed class HistoryTrackerTests
         var tracker = Empty();
         var first = new HistoryBatch();
         var r1 = Reading("svc", StatusLevel.Degraded, s_t0, incidents: Incident("inc1", updates: 1));
-        tracker.Observe(null, r1, s_t0, first);
+        tracker.Observe(r1, first);
         first.Incidents.Should().ContainSingle().Which.Should().Match<IncidentRecord>(i =>
             i.Service == "svc" && i.Id == "inc1" && i.Kind == "incident" && i.ResolvedAt == null && i.LastSeen == s_t0 && i.Updates.Count == 1);
 
         var second = new HistoryBatch();
         var r2 = Reading("svc", StatusLevel.Degraded, s_t0.AddMinutes(1), incidents: Incident("inc1", updates: 1));
-        tracker.Observe(r1, r2, s_t0.AddMinutes(1), second);
+        tracker.Observe(r2, second);
         second.Incidents.Should().BeEmpty("nothing about the incident changed");
 
         var third = new HistoryBatch();
         var r3 = Reading("svc", StatusLevel.Degraded, s_t0.AddMinutes(2), incidents: Incident("inc1", updates: 2));
-        tracker.Observe(r2, r3, s_t0.AddMinutes(2), third);
+        tracker.Observe(r3, third);
         third.Incidents.Should().ContainSingle().Which.Updates.Should().HaveCount(2);
         third.Transitions.Should().BeEmpty();
     }
@@ -148,7 +134,7 @@ public sealed class HistoryTrackerTests
         var tracker = new HistoryTracker(new Dictionary<string, StatusLevel> { ["svc"] = StatusLevel.Degraded }, [("svc", "inc1", fingerprint)]);
         var batch = new HistoryBatch();
 
-        tracker.Observe(null, Reading("svc", StatusLevel.Degraded, s_t0, incidents: incident), s_t0, batch);
+        tracker.Observe(Reading("svc", StatusLevel.Degraded, s_t0, incidents: incident), batch);
 
         batch.Incidents.Should().BeEmpty();
         batch.Resolutions.Should().BeEmpty();
@@ -159,8 +145,8 @@ public sealed class HistoryTrackerTests
     public void Stopping_RecordsKnownLevelsToUnknown_Once()
     {
         var tracker = Empty();
-        tracker.Observe(null, Reading("up", StatusLevel.Operational, s_t0), s_t0, new HistoryBatch());
-        tracker.Observe(null, Reading("down", StatusLevel.MajorOutage, s_t0), s_t0, new HistoryBatch());
+        tracker.Observe(Reading("up", StatusLevel.Operational, s_t0), new HistoryBatch());
+        tracker.Observe(Reading("down", StatusLevel.MajorOutage, s_t0), new HistoryBatch());
         var stop = s_t0.AddHours(1);
         var batch = new HistoryBatch();
 

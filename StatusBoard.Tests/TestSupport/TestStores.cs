@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StatusBoard.Core.Catalog;
-using StatusBoard.Core.Engine;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Tests.TestSupport;
@@ -9,7 +8,17 @@ namespace StatusBoard.Tests.TestSupport;
 /// <summary>A real <see cref="SnapshotStore"/> seeded with a few catalog services, for component tests.</summary>
 public static class TestStores
 {
-    public static SnapshotStore Create(FakeTimeProvider time, params (string Id, string Category)[] services)
+    public static SnapshotStore Create(FakeTimeProvider time, params (string Id, string Category)[] services) =>
+        Create(time, Catalog(services), TimeSpan.Zero, TimeSpan.Zero);
+
+    /// <summary>A store on <paramref name="catalog"/> with the given publish timing.</summary>
+    public static SnapshotStore Create(FakeTimeProvider time, CatalogOptions catalog, TimeSpan publishDelay, TimeSpan freshnessInterval) =>
+        new(time, Options.Create(new SnapshotOptions { PublishDelay = publishDelay, FreshnessInterval = freshnessInterval }),
+            catalog.Services.Select(s => ServiceStatus.Pending(s.Id, s.Name, s.Category, s.StatusPageUrl)));
+
+    public static CatalogOptions Catalog(params string[] ids) => Catalog([.. ids.Select(id => (id, "Test"))]);
+
+    public static CatalogOptions Catalog(params (string Id, string Category)[] services)
     {
         var catalog = new CatalogOptions();
         catalog.Services.AddRange(services.Select(s => new ServiceDefinition
@@ -20,7 +29,7 @@ public static class TestStores
             Provider = "statuspage",
             Url = new Uri($"https://{s.Id}.example.test/api/v2/summary.json"),
         }));
-        return new SnapshotStore(time, Options.Create(new EngineOptions { PublishDelay = TimeSpan.Zero, FreshnessInterval = TimeSpan.Zero }), Options.Create(catalog));
+        return catalog;
     }
 
     /// <summary>Publishes a checked status for one service.</summary>
