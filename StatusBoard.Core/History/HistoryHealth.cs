@@ -19,6 +19,12 @@ public sealed class HistoryHealth
     /// <summary>Rows dropped because the database stayed unwritable past <see cref="HistoryOptions.MaxPendingRows"/>.</summary>
     public long DroppedRows { get; private set; }
 
+    /// <summary>When rows older than the retention were last deleted.</summary>
+    public DateTimeOffset? LastPruneAt { get; private set; }
+
+    /// <summary>Raised after every write, failure or prune is noted (on the thread that did it).</summary>
+    public event Action? Changed;
+
     /// <summary>False from a failed write until the next successful one.</summary>
     public bool Healthy => !_failing;
 
@@ -33,6 +39,16 @@ public sealed class HistoryHealth
             _failing = false;
             BatchesWritten++;
         }
+        Changed?.Invoke();
+    }
+
+    internal void Pruned(DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            LastPruneAt = at;
+        }
+        Changed?.Invoke();
     }
 
     internal void Failed(DateTimeOffset at, string error, int pending, int dropped = 0)
@@ -45,5 +61,6 @@ public sealed class HistoryHealth
             Pending = pending;
             _failing = true;
         }
+        Changed?.Invoke();
     }
 }

@@ -76,6 +76,7 @@ internal sealed partial class HistoryMaintenance(
         try
         {
             var deleted = writer.Prune(time.GetUtcNow() - options.Value.Retention);
+            health.Pruned(time.GetUtcNow());
             if (deleted > 0)
             {
                 LogPruned(logger, deleted, options.Value.Retention.TotalDays);

@@ -41,7 +41,7 @@ public sealed class HistoryApiTests : IAsyncLifetime
         _ = _app.Server;
         await _app.Store.WaitForAsync(s => s.Service("hist").CheckedAt is not null);
         var reader = _app.Services.GetRequiredService<HistoryReader>();
-        await WaitUntilAsync(() => reader.OpenIncidents().Select(i => i.Id).Order().SequenceEqual(["inc1"]), "the first reading's incidents written");
+        await WaitForHistoryAsync(_app.Services.GetRequiredService<HistoryHealth>(), () => reader.OpenIncidents().Select(i => i.Id).Order().SequenceEqual(["inc1"]), "the first reading's incidents written");
     }
 
     public async ValueTask DisposeAsync()

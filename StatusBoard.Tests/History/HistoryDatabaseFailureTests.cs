@@ -56,7 +56,7 @@ public sealed class HistoryDatabaseFailureTests : IAsyncLifetime
         await app.Store.WaitForAsync(s => s.Services.All(x => x.CheckedAt is not null));
         var health = app.Services.GetRequiredService<HistoryHealth>();
         var database = app.Services.GetRequiredService<HistoryDatabase>();
-        await WaitUntilAsync(() => Count(database.FilePath, "SELECT count(*) FROM last_status") == 2, "the first readings written",
+        await WaitForHistoryAsync(health, () => Count(database.FilePath, "SELECT count(*) FROM last_status") == 2, "the first readings written",
             between: () => _time.Advance(TimeSpan.FromSeconds(1)));
         health.Healthy.Should().BeTrue();
         var transitionsBefore = Count(database.FilePath, "SELECT count(*) FROM transitions");
@@ -81,7 +81,7 @@ public sealed class HistoryDatabaseFailureTests : IAsyncLifetime
             LevelOf(status, "lk-b").Should().Be("operational");
 
             // Assert: once the writer gave up (SQLite's busy timeout, real time), /healthz says the history is degraded.
-            await WaitUntilAsync(() => !health.Healthy, "the locked write to fail", TimeSpan.FromSeconds(30));
+            await WaitForHistoryAsync(health, () => !health.Healthy, "the locked write to fail", TimeSpan.FromSeconds(30));
             var healthz = await GetJsonAsync(client, "/healthz", HttpStatusCode.OK);
             var check = HistoryCheck(healthz);
             check.GetProperty("status").GetString().Should().Be("Degraded");
@@ -100,7 +100,7 @@ public sealed class HistoryDatabaseFailureTests : IAsyncLifetime
         }
 
         // Act: the lock is gone; the retry (next flush interval on the fake clock) writes what was kept.
-        await WaitUntilAsync(() => health.Healthy && health.Pending == 0, "the retry after the lock was released",
+        await WaitForHistoryAsync(health, () => health.Healthy && health.Pending == 0, "the retry after the lock was released",
             between: () => _time.Advance(TimeSpan.FromSeconds(1)));
 
         // Assert: nothing lost.

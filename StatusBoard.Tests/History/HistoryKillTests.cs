@@ -44,6 +44,8 @@ public sealed partial class HistoryKillTests
         var dataDirectory = TestData.NewDirectory();
 
         var committed = new ConcurrentQueue<(long Batch, int Transitions)>();
+        var batchesWithTransitions = 0;
+        var enoughCommitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new ConcurrentQueue<string>();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -79,7 +81,7 @@ public sealed partial class HistoryKillTests
             child.BeginOutputReadLine();
             child.BeginErrorReadLine();
 
-            // Keep every page changing (real time: the child polls on its real clock every 200 ms).
+            // Keep every page changing (real time: the child polls on its real clock every 200 ms). A pace, not a wait.
             flipper = Task.Run(async () =>
             {
                 for (var round = 1; !flipping.Token.IsCancellationRequested; round++)
@@ -92,12 +94,11 @@ public sealed partial class HistoryKillTests
                 }
             }, flipping.Token);
 
-            // Wait (bounded) until enough batches with transitions were reported committed; then kill at once, mid-writing.
-            while (committed.Count(c => c.Transitions > 0) < BatchesBeforeKill)
-            {
-                child.HasExited.Should().BeFalse("the app must keep running; output:\n" + Tail(output));
-                await Task.Delay(20, overall.Token);
-            }
+            // Wait (bounded) until enough batches with transitions were reported committed, as the child's output
+            // says them; then kill at once, mid-writing.
+            var exited = child.WaitForExitAsync(overall.Token);
+            await Task.WhenAny(enoughCommitted.Task, exited).WaitAsync(overall.Token);
+            child.HasExited.Should().BeFalse("the app must keep running; output:\n" + Tail(output));
             child.Kill(entireProcessTree: true); // SIGKILL on Linux: no StopAsync, no last flush
             await child.WaitForExitAsync(overall.Token); // also drains what it printed before dying
         }
@@ -144,7 +145,12 @@ public sealed partial class HistoryKillTests
             }
             if (CommittedLine().Match(line) is { Success: true } match)
             {
-                committed.Enqueue((long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture)));
+                var transitions = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+                committed.Enqueue((long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), transitions));
+                if (transitions > 0 && Interlocked.Increment(ref batchesWithTransitions) >= BatchesBeforeKill)
+                {
+                    enoughCommitted.TrySetResult();
+                }
             }
         }
     }

@@ -45,15 +45,11 @@ public sealed class HistoryPendingCapTests
             ["StatusBoard:History:MaxPendingRows"] = "2",
         });
         await engine.Store.WaitForAsync(s => s.Services.All(x => x.CheckedAt is not null));
-        var recorder = engine.Services.GetRequiredService<HistoryRecorder>();
         var health = engine.Services.GetRequiredService<HistoryHealth>();
 
-        // Act: a flush after every reading was collected (the background one may have run earlier: either way).
-        await WaitUntilAsync(() =>
-        {
-            recorder.Flush();
-            return health.DroppedRows >= 1;
-        }, "the oldest rows dropped beyond the cap");
+        // Act: the writer retries every flush interval (on the fake clock) until the rows it keeps pass the cap.
+        await WaitForHistoryAsync(health, () => health.DroppedRows >= 1, "the oldest rows dropped beyond the cap",
+            between: () => engine.Time.Advance(new HistoryOptions().FlushInterval));
 
         // Assert
         health.Healthy.Should().BeFalse();

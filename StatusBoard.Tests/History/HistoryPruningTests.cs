@@ -88,7 +88,7 @@ public sealed class HistoryPruningTests
 
         // Act: a day later (cutoff 11-24 12:30), the background prune deletes the incident resolved 11-24 06:00.
         engine.Time.Advance(TimeSpan.FromDays(1));
-        await WaitUntilAsync(() => !IncidentIds(database).Contains("resolved-yesterday"), "the background prune after the clock moved");
+        await WaitForHistoryAsync(engine.Services.GetRequiredService<HistoryHealth>(), () => !IncidentIds(database).Contains("resolved-yesterday"), "the background prune after the clock moved");
 
         // Assert
         TransitionServices(database).Should().Contain(["old", "mid", "recent"]);

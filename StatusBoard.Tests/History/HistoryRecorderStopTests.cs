@@ -50,7 +50,7 @@ public sealed class HistoryRecorderStopTests
             await first.StartAsync();
             first.Store.Set(first.Time, "a", StatusLevel.PartialOutage, "Partial");
             first.Store.Set(first.Time, "b", StatusLevel.Operational, "Fine");
-            await WaitUntilAsync(() => first.Health.BatchesWritten > 0 && first.Health.Pending == 0 && first.Reader.RecordedLevels().Count == 2,
+            await WaitForHistoryAsync(first.Health, () => first.Health.BatchesWritten > 0 && first.Health.Pending == 0 && first.Reader.RecordedLevels().Count == 2,
                 "the readings collected and written", between: () => first.Time.Advance(TimeSpan.FromSeconds(2)));
             first.Time.Advance(TimeSpan.FromMinutes(5));
 

@@ -61,22 +61,35 @@ internal static class HistoryTestKit
     }
 
     /// <summary>
-    /// Waits (real time, bounded) for something that background I/O (a database write on another thread) brings
-    /// about; <paramref name="between"/> may nudge it (e.g. advance a fake clock) between looks.
+    /// Waits until <paramref name="condition"/> holds, looking again each time the history notes a write, failure
+    /// or prune (the background writer's own thread does those). <paramref name="between"/> may nudge it before each
+    /// wait, e.g. advance the fake clock so the writer's next flush or prune comes due.
     /// </summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null, Action? between = null)
+    public static async Task WaitForHistoryAsync(HistoryHealth health, Func<bool> condition, string what, TimeSpan? timeout = null, Action? between = null)
     {
         using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (!condition())
+        while (true)
         {
-            between?.Invoke();
+            var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnChanged() => changed.TrySetResult();
+            health.Changed += OnChanged;
             try
             {
-                await Task.Delay(20, deadline.Token);
+                // Registered before looking, so a change between the look and the wait is not missed.
+                if (condition())
+                {
+                    return;
+                }
+                between?.Invoke();
+                await changed.Task.WaitAsync(deadline.Token);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
                 throw new TimeoutException("Not reached in time: " + what);
+            }
+            finally
+            {
+                health.Changed -= OnChanged;
             }
         }
     }
