@@ -102,4 +102,24 @@ public sealed class ChangeFeedTests
         feed.Start.Should().BeSameAs(store.Current);
         feed.TryRead(out _).Should().BeFalse();
     }
+
+    [Fact]
+    public async Task WatchChangesAsync_YieldsEachChangeInOrder_FromTheFirstRead()
+    {
+        // Arrange: the first MoveNextAsync registers the feed.
+        using var store = Store("a");
+        await using var changes = store.WatchChangesAsync(TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
+        var first = changes.MoveNextAsync();
+
+        // Act
+        store.Set(_time, "a", StatusLevel.Degraded);
+        store.Set(_time, "a", StatusLevel.Operational);
+
+        // Assert
+        (await first).Should().BeTrue();
+        changes.Current.Changed.Single().Status.Should().Be(StatusLevel.Degraded);
+        (await changes.MoveNextAsync()).Should().BeTrue();
+        changes.Current.Changed.Single().Status.Should().Be(StatusLevel.Operational);
+        changes.Current.Current.Should().BeSameAs(store.Current);
+    }
 }
