@@ -26,7 +26,7 @@ public class HeadlineTruthTests
         var json = StatuspageJson.Summary("none", componentStatus: "degraded_performance", description: "All Systems Operational");
 
         // Act
-        var status = _statuspage.Parse(Payloads.Service("statuspage"), Payloads.Of(json)).Status!;
+        var status = _statuspage.Parse(Payloads.NoRules, Payloads.Of(json)).Status!;
 
         // Assert
         status.Level.Should().Be(StatusLevel.Degraded);
@@ -38,7 +38,7 @@ public class HeadlineTruthTests
     {
         var json = StatuspageJson.Summary("none", incidentImpact: "minor", description: "All Systems Operational");
 
-        var status = _statuspage.Parse(Payloads.Service("statuspage"), Payloads.Of(json)).Status!;
+        var status = _statuspage.Parse(Payloads.NoRules, Payloads.Of(json)).Status!;
 
         status.Level.Should().Be(StatusLevel.Degraded);
         status.Summary.Should().Be("Elevated errors — the page's headline says All Systems Operational");
@@ -49,7 +49,7 @@ public class HeadlineTruthTests
     {
         var json = StatuspageJson.Summary("minor", componentStatus: "degraded_performance", description: "Minor Service Outage");
 
-        var status = _statuspage.Parse(Payloads.Service("statuspage"), Payloads.Of(json)).Status!;
+        var status = _statuspage.Parse(Payloads.NoRules, Payloads.Of(json)).Status!;
 
         status.Summary.Should().Be("Minor Service Outage");
     }
@@ -63,7 +63,7 @@ public class HeadlineTruthTests
     [InlineData("incidentio/cohere-statuspage-compat-summary-2026-07-23-major.json", "Dashboard Login Service Disruption")]
     public void Statuspage_RecordedPayload_SummaryExplainsTheLevel(string fixture, string summary)
     {
-        var status = _statuspage.Parse(Payloads.Service("statuspage"), Payloads.Of(Fixtures.Read(fixture))).Status!;
+        var status = _statuspage.Parse(Payloads.NoRules, Payloads.Of(Fixtures.Read(fixture))).Status!;
 
         status.Summary.Should().Be(summary);
     }
@@ -73,7 +73,7 @@ public class HeadlineTruthTests
     {
         const string json = """{"page":{"name":"X","url":"https://x.test","status":"UP"},"activeIncidents":[{"id":"i","name":"Login errors","status":"INVESTIGATING","impact":"PARTIALOUTAGE"}]}""";
 
-        var status = new InstatusProvider().Parse(Payloads.Service("instatus"), Payloads.Of(json)).Status!;
+        var status = new InstatusProvider().Parse(Payloads.NoRules, Payloads.Of(json)).Status!;
 
         status.Level.Should().Be(StatusLevel.PartialOutage);
         status.Summary.Should().Be("Login errors — the page's headline says All systems operational");
@@ -84,7 +84,7 @@ public class HeadlineTruthTests
     {
         const string json = """{"status":"ok","active_incidents":[{"id":1,"title":"Slow messages","type":"incident","status":"active","services":["Messaging"]}]}""";
 
-        var status = new SlackProvider().Parse(Payloads.Service("slack"), Payloads.Of(json)).Status!;
+        var status = new SlackProvider().Parse(Payloads.NoRules, Payloads.Of(json)).Status!;
 
         status.Level.Should().Be(StatusLevel.PartialOutage);
         status.Summary.Should().Be("Slow messages — the page's headline says All systems operational");
@@ -99,7 +99,7 @@ public class HeadlineTruthTests
               "incidents":[],"maintenance":{"active":[],"upcoming":[]}}}
             """;
 
-        var status = new StatusIoProvider().Parse(Payloads.Service("statusio"), Payloads.Of(json)).Status!;
+        var status = new StatusIoProvider().Parse(Payloads.NoRules, Payloads.Of(json)).Status!;
 
         status.Level.Should().Be(StatusLevel.Degraded);
         status.Summary.Should().Be("Website: degraded performance — the page's headline says Operational");
@@ -116,7 +116,7 @@ public class HeadlineTruthTests
             """;
         var provider = new BetterStackProvider(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)));
 
-        var status = provider.Parse(Payloads.Service("betterstack"), Payloads.Of(json)).Status!;
+        var status = provider.Parse(Payloads.NoRules, Payloads.Of(json)).Status!;
 
         status.Level.Should().Be(StatusLevel.Maintenance);
         status.Summary.Should().Be("Maintenance: DB upgrade — the page's headline says All services are online");
@@ -125,7 +125,7 @@ public class HeadlineTruthTests
     [Fact]
     public void Html_OperationalBannerWithADegradedComponent_SaysBoth()
     {
-        var entry = RuleEntries.Service("html",
+        var entry = RuleEntries.Input(
             "{'html':{'select':'.banner','rules':[{'match':'(?i)operational','level':'operational'},{'match':'(?i)degraded','level':'degraded'}]," +
             "'components':{'items':'li','name':'.n','status':'.s'}}}");
         const string page = "<div class='banner'>All Systems Operational</div><ul><li><span class='n'>Search</span><span class='s'>Degraded</span></li></ul>";
@@ -139,7 +139,7 @@ public class HeadlineTruthTests
     [Fact]
     public void Json_OperationalStatusWithADegradedComponent_SaysBoth()
     {
-        var entry = RuleEntries.Service("json",
+        var entry = RuleEntries.Input(
             "{'json':{'status':'$.state','map':{'ok':'operational','warn':'degraded'},'summary':'$.message','components':{'items':'$.parts','name':'$.label','status':'$.state'}}}");
         const string body = """{"state":"ok","message":"All good here","parts":[{"label":"API","state":"warn"}]}""";
 

@@ -29,7 +29,7 @@ public class RuleTimeoutTests
     public void Rss_ResolvedPatternTimesOut_IsUnknownNamingTheRule()
     {
         // Arrange
-        var entry = RuleEntries.Service("rss", $"{{'rss':{{'resolved':['{Catastrophic}']}}}}");
+        var entry = RuleEntries.Input($"{{'rss':{{'resolved':['{Catastrophic}']}}}}");
 
         // Act
         var result = s_rss.Parse(entry, Payloads.Of(FeedWithOneRecentItem()));
@@ -43,7 +43,7 @@ public class RuleTimeoutTests
     public void Rss_LevelRuleTimesOut_IsUnknownNamingTheRule()
     {
         // Arrange
-        var entry = RuleEntries.Service("rss", $"{{'rss':{{'rules':[{{'match':'{Catastrophic}','level':'major_outage'}}]}}}}");
+        var entry = RuleEntries.Input($"{{'rss':{{'rules':[{{'match':'{Catastrophic}','level':'major_outage'}}]}}}}");
 
         // Act
         var result = s_rss.Parse(entry, Payloads.Of(FeedWithOneRecentItem()));
@@ -57,7 +57,7 @@ public class RuleTimeoutTests
     public void Html_LevelRuleTimesOut_IsUnknownNamingTheRule_NotTheNextRule()
     {
         // Arrange
-        var entry = RuleEntries.Service("html",
+        var entry = RuleEntries.Input(
             $"{{'html':{{'select':'.banner','rules':[{{'match':'{Catastrophic}','level':'major_outage'}},{{'match':'.','level':'operational'}}]}}}}");
         var page = $"<html><body><div class='banner'>{s_hostileText}</div></body></html>";
 
@@ -73,7 +73,7 @@ public class RuleTimeoutTests
     public void Html_ComponentStatusRuleTimesOut_IsUnknownNamingTheRule()
     {
         // Arrange
-        var entry = RuleEntries.Service("html",
+        var entry = RuleEntries.Input(
             $"{{'html':{{'select':'.banner','rules':[{{'match':'{Catastrophic}','level':'major_outage'}},{{'match':'.','level':'operational'}}]," +
             "'components':{'items':'li','name':'.n','status':'.s'}}}");
         var page = $"<html><body><div class='banner'>!</div><ul><li><span class='n'>API</span><span class='s'>{s_hostileText}</span></li></ul></body></html>";

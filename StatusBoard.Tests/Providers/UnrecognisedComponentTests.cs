@@ -40,7 +40,7 @@ public class UnrecognisedComponentTests
     public void Statuspage_UnrecognisedComponentStatus_KeepsThePageLevel_AndShowsTheRawValue(string provider, string indicator, StatusLevel expected)
     {
         // Act
-        var result = StatuspageReader(provider).Parse(Payloads.Service(provider), Payloads.Of(StatuspageJson.Summary(indicator, componentStatus: "purple_haze")));
+        var result = StatuspageReader(provider).Parse(Payloads.NoRules, Payloads.Of(StatuspageJson.Summary(indicator, componentStatus: "purple_haze")));
 
         // Assert
         result.Error.Should().BeNull();
@@ -62,7 +62,7 @@ public class UnrecognisedComponentTests
             """;
 
         // Act
-        var result = new StatusIoProvider().Parse(Payloads.Service("statusio"), Payloads.Of(json));
+        var result = new StatusIoProvider().Parse(Payloads.NoRules, Payloads.Of(json));
 
         // Assert
         result.Status!.Level.Should().Be(StatusLevel.Operational);
@@ -75,7 +75,7 @@ public class UnrecognisedComponentTests
     public void Json_UnmappedComponentValue_KeepsTheStatusLevel_AndShowsTheRawValue()
     {
         // Arrange
-        var entry = RuleEntries.Service("json",
+        var entry = RuleEntries.Input(
             "{'json':{'status':'$.state','map':{'ok':'operational','warn':'degraded'},'components':{'items':'$.parts','name':'$.label','status':'$.state'}}}");
         const string body = """{"state":"warn","parts":[{"label":"API","state":"exploded"},{"label":"Web","state":"ok"}]}""";
 
@@ -93,7 +93,7 @@ public class UnrecognisedComponentTests
     public void Html_UnmatchedComponentStatus_KeepsTheBannerLevel_AndShowsTheRawText()
     {
         // Arrange
-        var entry = RuleEntries.Service("html",
+        var entry = RuleEntries.Input(
             "{'html':{'select':'.banner','rules':[{'match':'(?i)operational','level':'operational'},{'match':'(?i)degraded','level':'degraded'}]," +
             "'components':{'items':'li','name':'.n','status':'.s'}}}");
         const string page = "<div class='banner'>All Systems Operational</div><ul><li><span class='n'>Search</span><span class='s'>Purple</span></li></ul>";
@@ -120,7 +120,7 @@ public class UnrecognisedComponentTests
         var provider = new BetterStackProvider(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)));
 
         // Act
-        var result = provider.Parse(Payloads.Service("betterstack"), Payloads.Of(json));
+        var result = provider.Parse(Payloads.NoRules, Payloads.Of(json));
 
         // Assert
         result.Status!.Level.Should().Be(StatusLevel.Degraded);
@@ -136,7 +136,7 @@ public class UnrecognisedComponentTests
     {
         const string json = """{"page":{"name":"X","url":"https://x.test","status":"HASISSUES"},"activeIncidents":[{"id":"i","name":"Odd","status":"INVESTIGATING","impact":"SOMETHINGNEW"}]}""";
 
-        var result = new InstatusProvider().Parse(Payloads.Service("instatus"), Payloads.Of(json));
+        var result = new InstatusProvider().Parse(Payloads.NoRules, Payloads.Of(json));
 
         result.Status!.Level.Should().Be(StatusLevel.Degraded);
         result.Status.Components.Should().BeEmpty();
@@ -147,7 +147,7 @@ public class UnrecognisedComponentTests
     {
         const string json = """{"status":"active","active_incidents":[{"id":1,"title":"Odd","type":"whatever","status":"active","services":["Huddles"]}]}""";
 
-        var result = new SlackProvider().Parse(Payloads.Service("slack"), Payloads.Of(json));
+        var result = new SlackProvider().Parse(Payloads.NoRules, Payloads.Of(json));
 
         result.Status!.Level.Should().Be(StatusLevel.Degraded);
         result.Status.Components.Should().ContainSingle().Which.Status.Should().Be(StatusLevel.Degraded);
@@ -158,7 +158,7 @@ public class UnrecognisedComponentTests
     {
         const string json = """[{"id":"1","external_desc":"Odd","begin":"2026-11-25T10:00:00Z","status_impact":"SERVICE_SOMETHING","affected_products":[{"title":"BigQuery"}]}]""";
 
-        var result = new GoogleCloudProvider().Parse(Payloads.Service("gcp"), Payloads.Of(json));
+        var result = new GoogleCloudProvider().Parse(Payloads.NoRules, Payloads.Of(json));
 
         result.Status!.Level.Should().Be(StatusLevel.Degraded);
         result.Status.Components.Should().ContainSingle().Which.Status.Should().Be(StatusLevel.Degraded);
