@@ -164,3 +164,31 @@ public class UnrecognisedComponentTests
         result.Status.Components.Should().ContainSingle().Which.Status.Should().Be(StatusLevel.Degraded);
     }
 }
+
+/// <summary>A <c>components</c> filter still finds a component whose status was not recognised, by its own name.</summary>
+public class ComponentFilterUnrecognisedTests
+{
+    private static readonly ParsedStatus s_parsed = new StatuspageProvider()
+        .Parse(Payloads.NoRules, Payloads.Of(StatuspageJson.Summary("none", componentStatus: "purple_haze"))).Status!;
+
+    [Fact]
+    public void Filter_MatchesAnUnrecognisedComponentByItsOwnName_AndItDoesNotSetTheLevel()
+    {
+        // Act
+        var filtered = ComponentFilter.Apply(["API", "Web"], s_parsed);
+
+        // Assert
+        filtered.Error.Should().BeNull("the filter names the component, whatever its status says");
+        filtered.Status!.Level.Should().Be(StatusLevel.Operational, "Web is read and operational; API is not read");
+        filtered.Status.Components.Single(c => c.Id == "c1").Watched.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Filter_WatchingOnlyUnrecognisedComponents_IsUnknownWithAReason()
+    {
+        var filtered = ComponentFilter.Apply(["API"], s_parsed);
+
+        filtered.Status!.Level.Should().Be(StatusLevel.Unknown);
+        filtered.Status.Summary.Should().Be("The status of the watched components is not recognised");
+    }
+}

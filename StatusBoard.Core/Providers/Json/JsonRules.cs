@@ -78,6 +78,3 @@ internal sealed record JsonRules(
         return path;
     }
 }
-
-/// <summary>Where the components are in the payload, and where each one's name and status.</summary>
-internal sealed record JsonComponentRules(string ItemsPath, string NamePath, string StatusPath);
