@@ -28,22 +28,18 @@ internal static class ComponentFilter
         bool Relevant(IReadOnlyList<string> affected) => affected.Count == 0 || affected.Any(watchedNames.Contains);
         var incidents = parsed.Incidents.Where(i => Relevant(i.Components)).ToArray();
         var watched = components.Where(c => c.Watched).ToArray();
-        var understood = ComponentReading.Understood(watched).ToArray();
-        // Watching only components whose status we cannot read says nothing: unknown, not operational.
-        var level = understood.Length == 0 && incidents.Length == 0
-            ? StatusLevel.Unknown
-            : StatusLevels.WorstOf(understood.Concat(incidents.Select(i => i.Impact)));
+        if (incidents.Length == 0 && ComponentReading.NoneUnderstood(watched))
+        {
+            // Watching only components whose status we cannot read says nothing: unknown, never operational.
+            return ProviderResult.Fail($"components filter [{string.Join(", ", patterns)}] matches only components whose status is not recognised: {watched[0].Name}");
+        }
+        var level = StatusLevels.WorstOf(ComponentReading.Understood(watched).Concat(incidents.Select(i => i.Impact)));
         if (parsed.Maintenances.Any(m => m.InProgress && Relevant(m.Components)))
         {
             level = StatusLevels.Worst(level, StatusLevel.Maintenance);
         }
         var relevantMaintenances = parsed.Maintenances.Where(m => Relevant(m.Components)).ToArray();
-        var quiet = level switch
-        {
-            StatusLevel.Operational => $"{watchedNames.Count} watched components operational",
-            StatusLevel.Unknown => "The status of the watched components is not recognised",
-            _ => null,
-        };
+        var quiet = level == StatusLevel.Operational ? $"{watchedNames.Count} watched components operational" : null;
         var summary = StatusSummary.Describe(level, null, watched, incidents, relevantMaintenances, quiet);
         // Every incident stays listed for the details; only the level and summary follow the filter.
         return ProviderResult.Ok(parsed with { Level = level, Summary = summary, Components = components });

@@ -20,6 +20,10 @@ internal static class ComponentReading
             ? component.Name[..at]
             : component.Name;
 
+    /// <summary>True when there are components and not one of them could be read.</summary>
+    public static bool NoneUnderstood(IReadOnlyCollection<ComponentStatus> components) =>
+        components.Count > 0 && components.All(c => c.Status == StatusLevel.Unknown);
+
     /// <summary>The levels that count: unknown components say nothing about the service.</summary>
     public static IEnumerable<StatusLevel> Understood(IEnumerable<ComponentStatus> components) =>
         components.Where(c => c.Status != StatusLevel.Unknown).Select(c => c.Status);

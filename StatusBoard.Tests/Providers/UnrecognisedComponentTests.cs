@@ -188,7 +188,18 @@ public class ComponentFilterUnrecognisedTests
     {
         var filtered = ComponentFilter.Apply(["API"], s_parsed);
 
-        filtered.Status!.Level.Should().Be(StatusLevel.Unknown);
-        filtered.Status.Summary.Should().Be("The status of the watched components is not recognised");
+        filtered.IsSuccess.Should().BeFalse("nothing watched could be read, so the level cannot be told");
+        filtered.Error.Should().Contain("not recognised").And.Contain("purple_haze");
+    }
+
+    [Fact]
+    public void Statuspage_ComponentsOnlyPayloadWithNothingRecognised_IsUnknownWithAReason()
+    {
+        const string json = """{"components":[{"id":"a","name":"API","status":"purple_haze"}]}""";
+
+        var result = new StatuspageProvider().Parse(Payloads.NoRules, Payloads.Of(json));
+
+        result.IsSuccess.Should().BeFalse("without an indicator nothing on this page could be read");
+        result.Error.Should().StartWith("statuspage:").And.Contain("purple_haze");
     }
 }

@@ -46,6 +46,11 @@ internal class StatuspageProvider : IStatusProvider
         // The indicator alone lies (it can say none while an incident is open): the level is the worst of everything.
         var components = ReadComponents(root);
         var incidents = ReadIncidents(root, url);
+        if (root.Prop("status") is null && incidents.Length == 0 && ComponentReading.NoneUnderstood(components))
+        {
+            // Without an indicator the components are the page's only word: if none can be read, we cannot tell.
+            return ProviderResult.Fail($"{Name}: no component status in the payload is recognised ({components[0].Name})");
+        }
         var level = StatusLevels.WorstOf(ComponentReading.Understood(components)
             .Concat(incidents.Select(i => i.Impact))
             .Prepend(indicated));
