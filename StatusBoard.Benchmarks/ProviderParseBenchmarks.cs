@@ -6,7 +6,6 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatusBoard.Core;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Providers;
 
 namespace StatusBoard.Benchmarks;
@@ -19,7 +18,7 @@ namespace StatusBoard.Benchmarks;
 public class ProviderParseBenchmarks
 {
     private IStatusProvider _provider = null!;
-    private ServiceDefinition _service = null!;
+    private ProviderInput _input = null!;
     private FetchedPayload _payload = null!;
     private readonly HtmlParser _htmlParser = new();
 
@@ -39,17 +38,9 @@ public class ProviderParseBenchmarks
         var entry = new ConfigurationBuilder()
             .AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(Case.RulesJson ?? "{}")))
             .Build();
-        _service = new ServiceDefinition
-        {
-            Id = "bench",
-            Name = "Bench",
-            Category = "Bench",
-            Provider = Case.Provider,
-            Url = new Uri("https://status.example.test/"),
-            Settings = entry.GetSection("entry"),
-        };
-        _payload = new FetchedPayload(_service.Url, 200, RepositoryPaths.Fixture(Case.Fixture), Case.ContentType, TimeSpan.Zero);
-        var check = _provider.Parse(_service, _payload);
+        _input = new ProviderInput("entry", entry.GetSection("entry"));
+        _payload = new FetchedPayload(new Uri("https://status.example.test/"), 200, RepositoryPaths.Fixture(Case.Fixture), Case.ContentType, TimeSpan.Zero);
+        var check = _provider.Parse(_input, _payload);
         if (!check.IsSuccess)
         {
             throw new InvalidOperationException($"{Case}: {check.Error}");
@@ -77,5 +68,5 @@ public class ProviderParseBenchmarks
     }
 
     [Benchmark]
-    public ProviderResult Parse() => _provider.Parse(_service, _payload);
+    public ProviderResult Parse() => _provider.Parse(_input, _payload);
 }

@@ -10,7 +10,7 @@ namespace StatusBoard.Core.Catalog;
 /// provider-specific rule objects that only the provider understands, and every problem must be reported
 /// with its key path instead of a binder exception.
 /// </summary>
-public static class CatalogLoader
+internal static class CatalogLoader
 {
     public static void Load(IConfiguration configuration, CatalogOptions options)
     {

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Configuration;
+using StatusBoard.Core.Providers;
 
 namespace StatusBoard.Core.Catalog;
 
 /// <summary>One entry of the service catalog: what to poll, how to read it, how to show it.</summary>
 public sealed record ServiceDefinition
 {
+    /// <summary>The <c>provider</c> value that asks the engine to detect the platform from the base URL.</summary>
+    public const string AutoDetect = "auto";
+
     public required string Id { get; init; }
     public required string Name { get; init; }
     public required string Category { get; init; }
@@ -29,11 +33,10 @@ public sealed record ServiceDefinition
 
     /// <summary>
     /// The raw catalog entry. Providers read their own rule object from it (e.g. <c>json</c>, <c>html</c>, <c>rss</c>)
-    /// and validate it in <see cref="Providers.IStatusProvider.Validate"/>.
+    /// through <see cref="ProviderInput"/> and validate it in <see cref="IStatusProvider.Validate"/>.
     /// </summary>
     public IConfigurationSection? Settings { get; init; }
 
-    /// <summary>The provider's rule object (the entry's child section named after the provider), if any.</summary>
-    public IConfigurationSection? ProviderSettings(string name) =>
-        Settings?.GetSection(name) is { } section && section.Exists() ? section : null;
+    /// <summary>What this entry's provider reads: providers see this, never the catalog entry itself.</summary>
+    public ProviderInput ProviderInput => new(ConfigPath, Settings);
 }

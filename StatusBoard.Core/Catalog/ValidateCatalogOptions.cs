@@ -9,7 +9,7 @@ namespace StatusBoard.Core.Catalog;
 /// Checks the whole catalog in one pass and reports every problem with its key path and service id,
 /// so a bad catalog fails start-up with one readable message.
 /// </summary>
-public sealed partial class ValidateCatalogOptions(ProviderRegistry providers) : IValidateOptions<CatalogOptions>
+internal sealed partial class ValidateCatalogOptions(ProviderRegistry providers) : IValidateOptions<CatalogOptions>
 {
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
@@ -64,20 +64,20 @@ public sealed partial class ValidateCatalogOptions(ProviderRegistry providers) :
                 errors.Add($"{key}:probe '{probeText}' ({who}) is not an absolute http(s) URL.");
             }
 
-            if (service.Provider == Engine.AutoDetector.ProviderName)
+            if (service.Provider == ServiceDefinition.AutoDetect)
             {
                 // Detected by the engine from the base URL; nothing more to check here.
             }
             else if (!providers.TryGet(service.Provider, out var provider))
             {
-                var names = string.Join(", ", providers.Names.Append(Engine.AutoDetector.ProviderName).Order(StringComparer.Ordinal));
+                var names = string.Join(", ", providers.Names.Append(ServiceDefinition.AutoDetect).Order(StringComparer.Ordinal));
                 errors.Add(string.IsNullOrEmpty(service.Provider)
                     ? $"{key}:provider ({who}) is missing; use one of: {names}."
                     : $"{key}:provider '{service.Provider}' ({who}) is not one of: {names}.");
             }
             else
             {
-                errors.AddRange(provider.Validate(service).Select(problem => $"{key} ({who}): {problem}"));
+                errors.AddRange(provider.Validate(service.ProviderInput).Select(problem => $"{key} ({who}): {problem}"));
             }
         }
 

@@ -25,7 +25,7 @@ public sealed class ProbeRunner(Fetcher fetcher, HostGate hosts, ProviderRegistr
             return new ObservedStatus(StatusLevel.MajorOutage, time.GetUtcNow(), ms, fetch.Error);
         }
         var http = providers.TryGet("http", out var provider) ? provider : new HttpProbeProvider();
-        var result = http.Parse(service, payload);
+        var result = http.Parse(service.ProviderInput, payload);
         return new ObservedStatus(result.Status?.Level ?? StatusLevel.Unknown, time.GetUtcNow(), ms, result.Error ?? result.Status?.Summary);
     }
 }

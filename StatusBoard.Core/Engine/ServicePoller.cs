@@ -153,7 +153,7 @@ public sealed partial class ServicePoller(
         ProviderResult result;
         try
         {
-            result = provider.Parse(service, payload);
+            result = provider.Parse(service.ProviderInput, payload);
         }
         catch (Exception ex)
         {

@@ -1,9 +1,7 @@
-using StatusBoard.Core.Catalog;
-
 namespace StatusBoard.Core.Providers;
 
 /// <summary>
-/// One status-page platform: a pure function of (service definition, fetched payload) → normalized result.
+/// One status-page platform: a pure function of (provider input, fetched payload) → normalized result.
 /// Implementations must never throw for bad input: they return <see cref="ProviderResult.Fail"/> with a reason
 /// that names the provider and what was wrong.
 /// </summary>
@@ -19,8 +17,8 @@ public interface IStatusProvider
     bool AcceptsAnyStatusCode => false;
 
     /// <summary>Checks the provider-specific settings of a catalog entry; yields one message per problem.</summary>
-    IEnumerable<string> Validate(ServiceDefinition service) => [];
+    IEnumerable<string> Validate(ProviderInput input) => [];
 
     /// <summary>Turns a successfully fetched payload into a normalized status.</summary>
-    ProviderResult Parse(ServiceDefinition service, FetchedPayload payload);
+    ProviderResult Parse(ProviderInput input, FetchedPayload payload);
 }

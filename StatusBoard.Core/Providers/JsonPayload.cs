@@ -8,7 +8,7 @@ namespace StatusBoard.Core.Providers;
 /// Turns a fetched body into a <see cref="JsonDocument"/> or a precise reason why it is not JSON,
 /// and reads values defensively: a field of the wrong type reads as absent instead of throwing.
 /// </summary>
-public static class JsonPayload
+internal static class JsonPayload
 {
     private static readonly JsonDocumentOptions s_options = new()
     {

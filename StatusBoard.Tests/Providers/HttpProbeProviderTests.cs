@@ -25,7 +25,7 @@ public class HttpProbeProviderTests
     [InlineData("{'http':{'slowMs':50}}", 200, "", 80, StatusLevel.Degraded, "Slow: 80 ms (over 50 ms)")]
     public void LevelFromStatusKeywordAndLatency(string entry, int status, string body, int ms, StatusLevel level, string summary)
     {
-        var result = _provider.Parse(RuleEntries.Service("http", entry), Answer(status, body, ms));
+        var result = _provider.Parse(RuleEntries.Input(entry), Answer(status, body, ms));
 
         result.Status!.Level.Should().Be(level);
         result.Status.Summary.Should().Be(summary);
@@ -39,6 +39,6 @@ public class HttpProbeProviderTests
     [InlineData("{'http':{'slowMs':'-5'}}", "StatusBoard:Services:0:http:slowMs '-5' is not a positive number of milliseconds")]
     public void BadRules_AreStartUpErrorsNamingTheKey(string entry, string expected)
     {
-        _provider.Validate(RuleEntries.Service("http", entry)).Should().Contain(expected);
+        _provider.Validate(RuleEntries.Input(entry)).Should().Contain(expected);
     }
 }

@@ -24,19 +24,23 @@ public class JsonProviderTests
     [InlineData("exploded", "ok", StatusLevel.Unknown)]
     public void IssueExample_MapsStatusAndComponents(string state, string partState, StatusLevel expected)
     {
-        var result = _provider.Parse(RuleEntries.Service("json", IssueExample), Payloads.Of(Payload(state, partState)));
+        var result = _provider.Parse(RuleEntries.Input(IssueExample), Payloads.Of(Payload(state, partState)));
 
         result.Error.Should().BeNull();
         result.Status!.Level.Should().Be(expected);
         result.Status.Components.Select(c => (c.Name, c.Status)).Should().Equal(
             ("API", partState == "ok" ? StatusLevel.Operational : StatusLevel.Degraded), ("Web", StatusLevel.Operational));
-        result.Status.Summary.Should().Be(expected == StatusLevel.Unknown ? "json: value 'exploded' at $.health.state is not in the map" : "All good here");
+        result.Status.Summary.Should().Be(
+            state == "exploded" ? "json: value 'exploded' at $.health.state is not in the map"
+            // The API's own message says all is well while a component is degraded: the summary says both.
+            : state == "ok" && partState == "warn" ? "API: degraded performance — the page's headline says All good here"
+            : "All good here");
     }
 
     [Fact]
     public void FilterPath_SelectsOneComponentsStatus()
     {
-        var entry = RuleEntries.Service("json", "{`json`:{`status`:`$.components[?(@.name=='API')].status`,`map`:{`up`:`operational`,`down`:`major_outage`}}}".Replace('`', '"'), quotes: false);
+        var entry = RuleEntries.Input("{`json`:{`status`:`$.components[?(@.name=='API')].status`,`map`:{`up`:`operational`,`down`:`major_outage`}}}".Replace('`', '"'), quotes: false);
         var body = "{\"components\":[{\"name\":\"Web\",\"status\":\"up\"},{\"name\":\"API\",\"status\":\"down\"}]}";
 
         _provider.Parse(entry, Payloads.Of(body)).Status!.Level.Should().Be(StatusLevel.MajorOutage);
@@ -45,7 +49,7 @@ public class JsonProviderTests
     [Fact]
     public void NumberStatus_IsMappedByItsText()
     {
-        var entry = RuleEntries.Service("json", "{'json':{'status':'$.code','map':{'0':'operational','3':'major_outage'}}}");
+        var entry = RuleEntries.Input("{'json':{'status':'$.code','map':{'0':'operational','3':'major_outage'}}}");
 
         _provider.Parse(entry, Payloads.Of("{\"code\":3}")).Status!.Level.Should().Be(StatusLevel.MajorOutage);
     }
@@ -53,7 +57,7 @@ public class JsonProviderTests
     [Fact]
     public void DefaultAppliesToUnmappedValues()
     {
-        var entry = RuleEntries.Service("json", "{'json':{'status':'$.s','map':{'fine':'operational'},'default':'degraded'}}");
+        var entry = RuleEntries.Input("{'json':{'status':'$.s','map':{'fine':'operational'},'default':'degraded'}}");
 
         _provider.Parse(entry, Payloads.Of("{\"s\":\"weird\"}")).Status!.Level.Should().Be(StatusLevel.Degraded);
     }
@@ -61,7 +65,7 @@ public class JsonProviderTests
     [Fact]
     public void StatusPathMatchingNothing_IsUnknownNamingThePath()
     {
-        var result = _provider.Parse(RuleEntries.Service("json", IssueExample), Payloads.Of("{\"other\":1}"));
+        var result = _provider.Parse(RuleEntries.Input(IssueExample), Payloads.Of("{\"other\":1}"));
 
         result.IsSuccess.Should().BeFalse();
         result.Error.Should().Be("json: the status path $.health.state matches nothing in the payload");
@@ -76,7 +80,7 @@ public class JsonProviderTests
     [InlineData("{}", "StatusBoard:Services:0:json is required")]
     public void BadRules_AreStartUpErrorsNamingTheKey(string entry, string expected)
     {
-        _provider.Validate(RuleEntries.Service("json", entry)).Should().Contain(e => e.StartsWith(expected, StringComparison.Ordinal));
+        _provider.Validate(RuleEntries.Input(entry)).Should().Contain(e => e.StartsWith(expected, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -85,7 +89,7 @@ public class JsonProviderTests
     [InlineData("{\"health\":{\"state\":", "invalid JSON")]
     public void HostileBody_IsUnknownWithReason(string body, string reason)
     {
-        var result = _provider.Parse(RuleEntries.Service("json", IssueExample), Payloads.Of(body));
+        var result = _provider.Parse(RuleEntries.Input(IssueExample), Payloads.Of(body));
 
         result.Error.Should().StartWith("json:").And.Contain(reason);
     }
@@ -95,6 +99,6 @@ public class JsonProviderTests
     {
         var body = new string('[', 10_000) + new string(']', 10_000);
 
-        _provider.Parse(RuleEntries.Service("json", IssueExample), Payloads.Of(body)).Error.Should().StartWith("json: invalid JSON");
+        _provider.Parse(RuleEntries.Input(IssueExample), Payloads.Of(body)).Error.Should().StartWith("json: invalid JSON");
     }
 }

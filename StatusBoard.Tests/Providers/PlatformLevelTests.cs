@@ -18,7 +18,7 @@ public class PlatformLevelTests
 
     private static StatusLevel LevelOf(IStatusProvider provider, string json)
     {
-        var result = provider.Parse(Payloads.Service(provider.Name), Payloads.Of(json.Replace('\'', '"')));
+        var result = provider.Parse(Payloads.NoRules, Payloads.Of(json.Replace('\'', '"')));
         result.Error.Should().BeNull();
         return result.Status!.Level;
     }
@@ -81,7 +81,7 @@ public class PlatformLevelTests
                    "'containers':[{'id':'eu','name':'eu-west-1','status_code':100},{'id':'us','name':'us-east-1','status_code':500}]}]," +
                    "'incidents':[],'maintenance':{'active':[],'upcoming':[]}}}";
 
-        var result = new StatusIoProvider().Parse(Payloads.Service("statusio"), Payloads.Of(json.Replace('\'', '"')));
+        var result = new StatusIoProvider().Parse(Payloads.NoRules, Payloads.Of(json.Replace('\'', '"')));
 
         result.Status!.Level.Should().Be(StatusLevel.MajorOutage);
         result.Status.Components.Select(c => c.Name).Should().Equal("API (eu-west-1)", "API (us-east-1)");

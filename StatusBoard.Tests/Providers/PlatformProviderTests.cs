@@ -16,7 +16,7 @@ public class PlatformProviderTests
 {
     private static ParsedStatus Parse(IStatusProvider provider, string fixture)
     {
-        var result = provider.Parse(Payloads.Service(provider.Name), Payloads.Of(Fixtures.Read(fixture)));
+        var result = provider.Parse(Payloads.NoRules, Payloads.Of(Fixtures.Read(fixture)));
         result.Error.Should().BeNull();
         return result.Status!;
     }
@@ -121,7 +121,7 @@ public class PlatformProviderTests
         var status = Parse(new BetterStackProvider(time), "betterstack/huggingface-index-json-2026-07-19-downtime.json");
 
         status.Level.Should().Be(StatusLevel.PartialOutage);
-        status.Summary.Should().Be("Spaces Proxy: Major outage");
+        status.Summary.Should().Be("Spaces Proxy: major outage");
         status.Components.Should().HaveCount(8);
         status.Components.Single(c => c.Name == "Spaces Proxy").Status.Should().Be(StatusLevel.MajorOutage);
         status.Components.Single(c => c.Name == "Huggingface Hub").Group.Should().Be("Current status by service");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Providers;
 using StatusBoard.Tests.TestSupport;
 
@@ -16,22 +15,22 @@ public class ProviderFuzzTests(ITestOutputHelper output)
     private const int MutationsPerProvider = 1000;
 
     /// <summary>A seed payload and the rule object each provider needs; unknown providers fail the test, so new ones get a seed.</summary>
-    private static (byte[] Seed, ServiceDefinition Service) SeedFor(string provider) => provider switch
+    private static (byte[] Seed, ProviderInput Service) SeedFor(string provider) => provider switch
     {
-        "statuspage" => (Fixtures.Read("statuspage/claude-summary-2026-07-29-major.json"), Payloads.Service(provider)),
-        "incidentio" => (Fixtures.Read("incidentio/openai-statuspage-compat-summary-2026-07-22-minor.json"), Payloads.Service(provider)),
-        "github" => (Fixtures.Read("statuspage/github-summary-2022-11-25-minor-indicator-major-incident.json"), Payloads.Service(provider)),
-        "instatus" => (Fixtures.Read("instatus/perplexity-summary-2026-07-23-majoroutage.json"), Payloads.Service(provider)),
-        "gcp" => (FirstItems(Fixtures.Read("gcp/gcp-incidents-json-2020-08-legacy-hyphen-keys-ongoing.json"), 4), Payloads.Service(provider)),
-        "slack" => (Fixtures.Read("slack/slack-current-v2-2023-09-26-active-incident-notes-redacted.json"), Payloads.Service(provider)),
-        "statusio" => (Fixtures.Read("statusio/gitlab-statusio-status-2023-06-29-operational.json"), Payloads.Service(provider)),
-        "betterstack" => (Fixtures.Read("betterstack/huggingface-index-json-2026-07-19-downtime.json"), Payloads.Service(provider)),
-        "rss" => (Fixtures.Read("azure/azure-status-feed-2026-07-23-active.xml"), RuleEntries.Service(provider, "{'rss':{'window':'3650.00:00:00'}}")),
+        "statuspage" => (Fixtures.Read("statuspage/claude-summary-2026-07-29-major.json"), Payloads.NoRules),
+        "incidentio" => (Fixtures.Read("incidentio/openai-statuspage-compat-summary-2026-07-22-minor.json"), Payloads.NoRules),
+        "github" => (Fixtures.Read("statuspage/github-summary-2022-11-25-minor-indicator-major-incident.json"), Payloads.NoRules),
+        "instatus" => (Fixtures.Read("instatus/perplexity-summary-2026-07-23-majoroutage.json"), Payloads.NoRules),
+        "gcp" => (FirstItems(Fixtures.Read("gcp/gcp-incidents-json-2020-08-legacy-hyphen-keys-ongoing.json"), 4), Payloads.NoRules),
+        "slack" => (Fixtures.Read("slack/slack-current-v2-2023-09-26-active-incident-notes-redacted.json"), Payloads.NoRules),
+        "statusio" => (Fixtures.Read("statusio/gitlab-statusio-status-2023-06-29-operational.json"), Payloads.NoRules),
+        "betterstack" => (Fixtures.Read("betterstack/huggingface-index-json-2026-07-19-downtime.json"), Payloads.NoRules),
+        "rss" => (Fixtures.Read("azure/azure-status-feed-2026-07-23-active.xml"), RuleEntries.Input("{'rss':{'window':'3650.00:00:00'}}")),
         "json" => ("{\"health\":{\"state\":\"warn\",\"message\":\"m\"},\"parts\":[{\"label\":\"A\",\"state\":\"ok\"}]}"u8.ToArray(),
-            RuleEntries.Service(provider, "{'json':{'status':'$.health.state','map':{'ok':'operational','warn':'degraded'},'components':{'items':'$.parts','name':'$.label','status':'$.state'}}}")),
+            RuleEntries.Input("{'json':{'status':'$.health.state','map':{'ok':'operational','warn':'degraded'},'components':{'items':'$.parts','name':'$.label','status':'$.state'}}}")),
         "html" => ("<html><body class='status-minor'><div class='banner'>Partial outage</div><ul><li class='row'><span class='n'>API</span><span class='s'>Operational</span></li></ul></body></html>"u8.ToArray(),
-            RuleEntries.Service(provider, "{'html':{'select':'.banner','rules':[{'match':'(?i)partial','level':'partial_outage'},{'match':'(?i)operational','level':'operational'}],'components':{'items':'li.row','name':'.n','status':'.s'}}}")),
-        "http" => ("<html>All systems go</html>"u8.ToArray(), RuleEntries.Service(provider, "{'http':{'keyword':'All systems go'}}")),
+            RuleEntries.Input("{'html':{'select':'.banner','rules':[{'match':'(?i)partial','level':'partial_outage'},{'match':'(?i)operational','level':'operational'}],'components':{'items':'li.row','name':'.n','status':'.s'}}}")),
+        "http" => ("<html>All systems go</html>"u8.ToArray(), RuleEntries.Input("{'http':{'keyword':'All systems go'}}")),
         _ => throw new InvalidOperationException($"Provider '{provider}' has no fuzz seed: add one here."),
     };
 
@@ -39,7 +38,7 @@ public class ProviderFuzzTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public void MutatedPayloads_NeverThrow_AndFinishQuickly(string name)
+    public void MutatedPayloads_NeverThrow_AndNeverRunAway(string name)
     {
         var provider = HostileInputTests.Registry.Get(name);
         var (seed, service) = SeedFor(name);
@@ -62,7 +61,8 @@ public class ProviderFuzzTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{name}: {MutationsPerProvider} mutations, {parsed} still parsed, slowest call {slowest.TotalMilliseconds:0.0} ms");
-        slowest.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        // The slowest call measured 125 ms (gcp) with both cores busy; 20 times that fails only on a runaway parse.
+        slowest.Should().BeLessThan(TimeSpan.FromMilliseconds(2500));
     }
 
     private static byte[] Mutate(byte[] seed, Random random)

@@ -11,7 +11,7 @@ public class RssProviderTests
     private static RssProvider At(int year, int month, int day, int hour) =>
         new(new FakeTimeProvider(new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.Zero)));
 
-    private static readonly StatusBoard.Core.Catalog.ServiceDefinition s_defaults = RuleEntries.Service("rss", "{}");
+    private static readonly StatusBoard.Core.Providers.ProviderInput s_defaults = RuleEntries.Input("{}");
 
     [Fact]
     public void Azure_ActiveItemWithinTheWindow_IsAnIncident_WithServicesAsItsComponents()
@@ -88,7 +88,7 @@ public class RssProviderTests
     [Fact]
     public void AtomFeed_WithCustomRulesAndWindow()
     {
-        var entry = RuleEntries.Service("rss", "{'rss':{'window':'02:00:00','resolved':['(?i)fixed'],'rules':[{'match':'(?i)down','level':'major_outage'}],'default':'partial_outage'}}");
+        var entry = RuleEntries.Input("{'rss':{'window':'02:00:00','resolved':['(?i)fixed'],'rules':[{'match':'(?i)down','level':'major_outage'}],'default':'partial_outage'}}");
         var feed = "<feed xmlns='http://www.w3.org/2005/Atom'><title>t</title>" +
                    "<entry><id>1</id><title>Login down</title><updated>2026-11-25T11:30:00Z</updated><content type='html'>&lt;p&gt;Investigating&lt;/p&gt;</content><link href='https://s.example/1'/></entry>" +
                    "<entry><id>2</id><title>Search slow</title><updated>2026-11-25T11:00:00Z</updated></entry>" +
@@ -134,7 +134,7 @@ public class RssProviderTests
     [InlineData("{'rss':{'default':'purple'}}", "StatusBoard:Services:0:rss:default 'purple' is not one of")]
     public void BadRules_AreStartUpErrorsNamingTheKey(string entry, string expected)
     {
-        At(2026, 11, 25, 12).Validate(RuleEntries.Service("rss", entry)).Should().Contain(e => e.StartsWith(expected, StringComparison.Ordinal));
+        At(2026, 11, 25, 12).Validate(RuleEntries.Input(entry)).Should().Contain(e => e.StartsWith(expected, StringComparison.Ordinal));
     }
 
     /// <summary>The recorded feed as it was at an earlier moment: items published after it removed.</summary>

@@ -12,7 +12,7 @@ public class StatuspageProviderTests
 
     private ParsedStatus ParseFixture(string file)
     {
-        var result = _provider.Parse(Payloads.Service("statuspage"), Payloads.Of(Fixtures.Read(file)));
+        var result = _provider.Parse(Payloads.NoRules, Payloads.Of(Fixtures.Read(file)));
         result.Error.Should().BeNull();
         return result.Status!;
     }
@@ -145,7 +145,7 @@ public class StatuspageProviderTests
     {
         var json = "{\"status\":{\"indicator\":\"" + indicator + "\",\"description\":\"x\"}}";
 
-        _provider.Parse(Payloads.Service("statuspage"), Payloads.Of(json)).Status!.Level.Should().Be(expected);
+        _provider.Parse(Payloads.NoRules, Payloads.Of(json)).Status!.Level.Should().Be(expected);
     }
 
     [Theory]
@@ -155,7 +155,7 @@ public class StatuspageProviderTests
     [InlineData("under_maintenance", StatusLevel.Maintenance)]
     public void Statuspage_ComponentStatus_RaisesLevel(string componentStatus, StatusLevel expected)
     {
-        var result = _provider.Parse(Payloads.Service("statuspage"), Payloads.Of(StatuspageJson.Summary(componentStatus: componentStatus)));
+        var result = _provider.Parse(Payloads.NoRules, Payloads.Of(StatuspageJson.Summary(componentStatus: componentStatus)));
 
         result.Status!.Level.Should().Be(expected);
         result.Status.Components.Single(c => c.Id == "c1").Status.Should().Be(expected);
@@ -171,7 +171,7 @@ public class StatuspageProviderTests
                {"id":"m2","name":"Later work","status":"scheduled","impact":"maintenance","scheduled_for":"2026-12-01T10:00:00Z","scheduled_until":"2026-12-01T12:00:00Z","incident_updates":[]}]}
             """;
 
-        var status = _provider.Parse(Payloads.Service("statuspage"), Payloads.Of(json)).Status!;
+        var status = _provider.Parse(Payloads.NoRules, Payloads.Of(json)).Status!;
 
         status.Level.Should().Be(StatusLevel.Maintenance);
         status.Maintenances.Select(m => (m.Id, m.InProgress)).Should().Equal(("m1", true), ("m2", false));
@@ -183,7 +183,7 @@ public class StatuspageProviderTests
     {
         const string json = """{"status":{"indicator":"none"},"scheduled_maintenances":[{"id":"m2","name":"Later","status":"scheduled","scheduled_for":"2026-12-01T10:00:00Z"}]}""";
 
-        _provider.Parse(Payloads.Service("statuspage"), Payloads.Of(json)).Status!.Level.Should().Be(StatusLevel.Operational);
+        _provider.Parse(Payloads.NoRules, Payloads.Of(json)).Status!.Level.Should().Be(StatusLevel.Operational);
     }
 
     public static TheoryData<string, byte[], string> MalformedInputs => new()
@@ -203,7 +203,7 @@ public class StatuspageProviderTests
     [MemberData(nameof(MalformedInputs))]
     public void Statuspage_MalformedInput_FailsWithReasonAndNeverThrows(string because, byte[] body, string reasonContains)
     {
-        var result = _provider.Parse(Payloads.Service("statuspage"), Payloads.Of(body));
+        var result = _provider.Parse(Payloads.NoRules, Payloads.Of(body));
 
         result.IsSuccess.Should().BeFalse(because);
         result.Error.Should().StartWith("statuspage:").And.Contain(reasonContains);
@@ -214,7 +214,7 @@ public class StatuspageProviderTests
     {
         var body = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("""{"status":{"indicator":"major"}}""")).ToArray();
 
-        _provider.Parse(Payloads.Service("statuspage"), Payloads.Of(body)).Status!.Level.Should().Be(StatusLevel.PartialOutage);
+        _provider.Parse(Payloads.NoRules, Payloads.Of(body)).Status!.Level.Should().Be(StatusLevel.PartialOutage);
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public class StatuspageProviderTests
     {
         const string json = """{"status":{"indicator":"none"},"components":[42,"x",{"id":"a","name":"A","status":"major_outage"}],"incidents":"nope"}""";
 
-        var status = _provider.Parse(Payloads.Service("statuspage"), Payloads.Of(json)).Status!;
+        var status = _provider.Parse(Payloads.NoRules, Payloads.Of(json)).Status!;
 
         status.Level.Should().Be(StatusLevel.MajorOutage);
         status.Components.Should().ContainSingle().Which.Name.Should().Be("A");
@@ -233,7 +233,7 @@ public class StatuspageProviderTests
     public void IncidentIo_UsesTheSameReaderUnderItsOwnName()
     {
         var provider = new IncidentIoProvider();
-        var result = provider.Parse(Payloads.Service("incidentio"), Payloads.Of(Fixtures.Read("incidentio/openai-statuspage-compat-summary-2026-07-22-minor.json")));
+        var result = provider.Parse(Payloads.NoRules, Payloads.Of(Fixtures.Read("incidentio/openai-statuspage-compat-summary-2026-07-22-minor.json")));
 
         provider.Name.Should().Be("incidentio");
         result.Status!.Incidents.Single().Title.Should().Be("Elevated errors for Workspace Agent");

@@ -1,5 +1,4 @@
 using System.Text;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Providers;
 
 namespace StatusBoard.Tests.TestSupport;
@@ -14,12 +13,6 @@ public static class Payloads
 
     public static FetchedPayload Of(string body, Uri? url = null) => Of(Encoding.UTF8.GetBytes(body), url);
 
-    public static ServiceDefinition Service(string provider, string id = "svc") => new()
-    {
-        Id = id,
-        Name = id,
-        Category = "Test",
-        Provider = provider,
-        Url = DefaultUrl,
-    };
+    /// <summary>A catalog entry without a rule object: every provider reads its defaults.</summary>
+    public static ProviderInput NoRules => ProviderInput.Empty;
 }

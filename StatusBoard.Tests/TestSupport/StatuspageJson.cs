@@ -4,7 +4,7 @@ namespace StatusBoard.Tests.TestSupport;
 public static class StatuspageJson
 {
     public static string Summary(string indicator = "none", string componentStatus = "operational", string? incidentImpact = null,
-        string incidentBody = "We are investigating.")
+        string incidentBody = "We are investigating.", string description = "Test description")
     {
         var incidents = incidentImpact is null
             ? "[]"
@@ -16,7 +16,7 @@ public static class StatuspageJson
               """;
         return $$"""
             {"page":{"id":"test","name":"Test","url":"https://example.test"},
-             "status":{"indicator":"{{indicator}}","description":"Test description"},
+             "status":{"indicator":"{{indicator}}","description":"{{description}}"},
              "components":[{"id":"c1","name":"API","status":"{{componentStatus}}","group":false,"group_id":null},
                            {"id":"c2","name":"Web","status":"operational","group":false,"group_id":null}],
              "incidents":{{incidents}},

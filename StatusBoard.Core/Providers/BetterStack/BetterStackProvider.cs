@@ -1,5 +1,4 @@
 using System.Text.Json;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.Providers.BetterStack;
@@ -10,11 +9,11 @@ namespace StatusBoard.Core.Providers.BetterStack;
 /// or maintenance) and their updates. Resolved reports keep <c>ends_at: null</c>, so a report is open by its own
 /// <c>aggregate_state</c>, not by its end.
 /// </summary>
-public sealed class BetterStackProvider(TimeProvider time) : JsonStatusProvider
+internal sealed class BetterStackProvider(TimeProvider time) : JsonStatusProvider
 {
     public override string Name => "betterstack";
 
-    protected override ProviderResult Read(JsonElement root, ServiceDefinition service, FetchedPayload payload)
+    protected override ProviderResult Read(JsonElement root, FetchedPayload payload)
     {
         var state = root.Prop("data")?.Prop("attributes")?.Str("aggregate_state");
         if (state is not ("operational" or "degraded" or "downtime" or "maintenance"))
@@ -42,14 +41,14 @@ public sealed class BetterStackProvider(TimeProvider time) : JsonStatusProvider
             // Downtime of some resources while others are up is a partial outage.
             _ => components.Any(c => c.Status == StatusLevel.Operational) ? StatusLevel.PartialOutage : StatusLevel.MajorOutage,
         };
-        level = incidents.Select(i => i.Impact).Aggregate(level, StatusLevels.Worst);
+        level = StatusLevels.WorstOf(incidents.Select(i => i.Impact).Prepend(level));
         if (maintenances.Any(m => m.InProgress))
         {
             level = StatusLevels.Worst(level, StatusLevel.Maintenance);
         }
-        var down = components.Where(c => c.Status.IsProblem() && c.Status != StatusLevel.Unknown).Select(c => c.Name).ToArray();
-        var description = down.Length > 0 ? $"{string.Join(", ", down)}: {components.First(c => c.Name == down[0]).Status.ToLabel()}" : null;
-        var summary = StatusSummary.Describe(level, description ?? (level == StatusLevel.Operational ? "All services are online" : null), incidents, maintenances);
+        // Only "operational" is a claim in words on the page; the other states are summed up from the resources.
+        var headline = state == "operational" ? new PageHeadline(StatusLevel.Operational, "All services are online") : null;
+        var summary = StatusSummary.Describe(level, headline, components, incidents, maintenances);
         return ProviderResult.Ok(new ParsedStatus(level, summary, components, incidents, maintenances));
     }
 
@@ -57,13 +56,13 @@ public sealed class BetterStackProvider(TimeProvider time) : JsonStatusProvider
 
     private static JsonElement Attr(JsonElement item) => item.Prop("attributes") ?? default;
 
-    private static StatusLevel FromState(string? state) => state switch
+    private static StatusLevel? FromState(string? state) => state switch
     {
         "operational" => StatusLevel.Operational,
         "degraded" => StatusLevel.Degraded,
         "downtime" => StatusLevel.MajorOutage,
         "maintenance" => StatusLevel.Maintenance,
-        _ => StatusLevel.Unknown, // not_monitored
+        _ => null, // not_monitored, or a state Better Stack adds later
     };
 
     private static ComponentStatus ReadResource(JsonElement resource, Dictionary<string, string?> sections)
@@ -71,15 +70,19 @@ public sealed class BetterStackProvider(TimeProvider time) : JsonStatusProvider
         var a = Attr(resource);
         var name = a.Str("public_name") ?? resource.Str("id") ?? "";
         var section = a.Str("status_page_section_id") is { } sectionId && sections.TryGetValue(sectionId, out var sectionName) ? sectionName : null;
-        return new ComponentStatus(resource.Str("id") ?? name, name, FromState(a.Str("status")), section);
+        var id = resource.Str("id") ?? name;
+        var status = a.Str("status");
+        return FromState(status) is { } level
+            ? new ComponentStatus(id, name, level, section)
+            : ComponentReading.Unrecognised(id, name, status, section);
     }
 
     private static Incident ReadIncident(JsonElement report, Dictionary<string, JsonElement> updates)
     {
         var a = Attr(report);
         var posts = Updates(report, updates);
-        var impact = a.Items("affected_resources").Select(r => FromState(r.Str("status"))).Where(l => l != StatusLevel.Unknown)
-            .Aggregate(StatusLevel.Degraded, StatusLevels.Worst);
+        var impact = StatusLevels.WorstOf(a.Items("affected_resources").Select(r => FromState(r.Str("status"))).OfType<StatusLevel>()
+            .Prepend(StatusLevel.Degraded));
         return new Incident(report.Str("id") ?? "", a.Str("title") ?? "(untitled report)", a.Str("aggregate_state") ?? "", impact,
             a.Date("starts_at"), posts.FirstOrDefault()?.At, null, [], posts);
     }

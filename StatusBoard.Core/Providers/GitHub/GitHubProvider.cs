@@ -8,7 +8,7 @@ namespace StatusBoard.Core.Providers.GitHub;
 /// githubstatus.com: today a Statuspage summary; the retired status API answered
 /// <c>{"status":"good|minor|major","last_updated":…}</c>, which self-hosted mirrors still serve.
 /// </summary>
-public sealed class GitHubProvider : StatuspageProvider
+internal sealed class GitHubProvider : StatuspageProvider
 {
     public override string Name => "github";
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.Providers.GoogleCloud;
@@ -10,11 +9,11 @@ namespace StatusBoard.Core.Providers.GoogleCloud;
 /// <c>most_recent_update</c>) and the legacy one (<c>severity</c>, <c>service_name</c>, <c>most-recent-update</c>).
 /// Affected products of active incidents become the components.
 /// </summary>
-public sealed class GoogleCloudProvider : JsonStatusProvider
+internal sealed class GoogleCloudProvider : JsonStatusProvider
 {
     public override string Name => "gcp";
 
-    protected override ProviderResult Read(JsonElement root, ServiceDefinition service, FetchedPayload payload)
+    protected override ProviderResult Read(JsonElement root, FetchedPayload payload)
     {
         if (root.ValueKind != JsonValueKind.Array)
         {
@@ -29,11 +28,11 @@ public sealed class GoogleCloudProvider : JsonStatusProvider
         var components = incidents
             .SelectMany(i => i.Components.Select(product => (product, i.Impact)))
             .GroupBy(p => p.product, StringComparer.Ordinal)
-            .Select(g => new ComponentStatus(g.Key, g.Key, g.Select(p => p.Impact).Aggregate(StatusLevel.Operational, StatusLevels.Worst)))
+            .Select(g => new ComponentStatus(g.Key, g.Key, StatusLevels.WorstOf(g.Select(p => p.Impact))))
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ToArray();
-        var level = incidents.Select(i => i.Impact).Aggregate(StatusLevel.Operational, StatusLevels.Worst);
-        var summary = StatusSummary.Describe(level, "No active incidents", incidents, []);
+        var level = StatusLevels.WorstOf(incidents.Select(i => i.Impact));
+        var summary = StatusSummary.Describe(level, null, components, incidents, [], "No active incidents");
         return ProviderResult.Ok(new ParsedStatus(level, summary, components, incidents, []));
     }
 

@@ -1,5 +1,4 @@
 using AngleSharp.Css.Parser;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Providers.Rules;
 using StatusBoard.Core.Snapshot;
 
@@ -10,21 +9,21 @@ namespace StatusBoard.Core.Providers.Html;
 /// regex, "level": name}], "default": "unknown", "summary": ".banner", "components": {"items": "li.row", "name": ".n",
 /// "status": ".s"}}</c>. Rules are tried in order; component statuses use the same rules.
 /// </summary>
-public sealed record HtmlRules(
+internal sealed record HtmlRules(
     string Select,
     string ReadAs,
     IReadOnlyList<LevelRule> Rules,
     StatusLevel Default,
     string? Summary,
     HtmlComponentRules? Components,
-    IReadOnlyList<string> Errors)
+    IReadOnlyList<string> Errors) : IProviderRules<HtmlRules>
 {
-    public static HtmlRules Read(ServiceDefinition service)
+    public static HtmlRules Read(ProviderInput input)
     {
-        var reader = new RuleReader(service.ProviderSettings("html"), $"{service.ConfigPath}:html");
-        if (service.ProviderSettings("html") is null)
+        var reader = new RuleReader(input.RuleSection("html"), input.RuleKey("html"));
+        if (input.RuleSection("html") is null)
         {
-            reader.Error($"{service.ConfigPath}:html is required: the rule object with the selector to read");
+            reader.Error($"{input.RuleKey("html")} is required: the rule object with the selector to read");
         }
         var select = Selector(reader, "select", required: true)!;
         var read = reader.String("read") ?? "text";
@@ -69,7 +68,3 @@ public sealed record HtmlRules(
         return selector;
     }
 }
-
-/// <summary>Where components are; <c>read</c> defaults to the top-level one (a page may show its banner in a class and
-/// component states in text).</summary>
-public sealed record HtmlComponentRules(string Items, string Name, string Status, string ReadAs);

@@ -5,7 +5,7 @@ namespace StatusBoard.Core.Providers.Html;
 /// work hard is refused before parsing. Approximate on purpose (comments and scripts are not special-cased): it only
 /// has to tell a status page (thousands of elements, dozens deep) from an attack (tens of thousands, thousands deep).
 /// </summary>
-public readonly record struct HtmlShape(int Elements, int MaxDepth)
+internal readonly record struct HtmlShape(int Elements, int MaxDepth)
 {
     private static readonly HashSet<string> s_void = new(StringComparer.OrdinalIgnoreCase)
     {

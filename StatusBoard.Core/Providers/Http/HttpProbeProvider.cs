@@ -1,5 +1,4 @@
 using System.Text;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Providers.Rules;
 using StatusBoard.Core.Snapshot;
 
@@ -10,23 +9,14 @@ namespace StatusBoard.Core.Providers.Http;
 /// → operational, slower than <c>slowMs</c> → degraded, anything else → major outage. This is an observation,
 /// not the vendor's word; beside an official provider it shows as "observed".
 /// </summary>
-public sealed class HttpProbeProvider : IStatusProvider
+internal sealed class HttpProbeProvider : RuleProvider<HttpProbeRules>
 {
-    private readonly RuleCache<HttpProbeRules> _rules = new();
+    public override string Name => "http";
 
-    public string Name => "http";
+    public override bool AcceptsAnyStatusCode => true;
 
-    public bool AcceptsAnyStatusCode => true;
-
-    public IEnumerable<string> Validate(ServiceDefinition service) => _rules.Get(service, HttpProbeRules.Read).Errors;
-
-    public ProviderResult Parse(ServiceDefinition service, FetchedPayload payload)
+    protected override ProviderResult Read(HttpProbeRules rules, FetchedPayload payload)
     {
-        var rules = _rules.Get(service, HttpProbeRules.Read);
-        if (rules.Errors.Count > 0)
-        {
-            return ProviderResult.Fail($"{Name}: {rules.Errors[0]}");
-        }
         var code = payload.StatusCode;
         var expected = rules.Expect is { } expect ? code == expect : code is >= 200 and <= 299;
         if (!expected)

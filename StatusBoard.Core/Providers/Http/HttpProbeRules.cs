@@ -1,15 +1,14 @@
 using System.Globalization;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Providers.Rules;
 
 namespace StatusBoard.Core.Providers.Http;
 
 /// <summary>The optional <c>http</c> rule object: <c>{"expect": 200, "slowMs": 2000, "keyword": "…"}</c>.</summary>
-public sealed record HttpProbeRules(int? Expect, int SlowMs, string? Keyword, IReadOnlyList<string> Errors)
+internal sealed record HttpProbeRules(int? Expect, int SlowMs, string? Keyword, IReadOnlyList<string> Errors) : IProviderRules<HttpProbeRules>
 {
-    public static HttpProbeRules Read(ServiceDefinition service)
+    public static HttpProbeRules Read(ProviderInput input)
     {
-        var reader = new RuleReader(service.ProviderSettings("http"), $"{service.ConfigPath}:http");
+        var reader = new RuleReader(input.RuleSection("http"), input.RuleKey("http"));
         int? expect = null;
         if (reader.String("expect") is { } expectText)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.Providers.Instatus;
@@ -8,11 +7,11 @@ namespace StatusBoard.Core.Providers.Instatus;
 /// Instatus <c>summary.json</c>: <c>{page{name,url,status}, activeIncidents[]?, activeMaintenances[]?}</c>, the arrays
 /// omitted when empty. The level is the worst of the page status and every active incident's impact.
 /// </summary>
-public sealed class InstatusProvider : JsonStatusProvider
+internal sealed class InstatusProvider : JsonStatusProvider
 {
     public override string Name => "instatus";
 
-    protected override ProviderResult Read(JsonElement root, ServiceDefinition service, FetchedPayload payload)
+    protected override ProviderResult Read(JsonElement root, FetchedPayload payload)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -32,13 +31,15 @@ public sealed class InstatusProvider : JsonStatusProvider
             .Select(ReadMaintenance)
             .ToArray();
 
-        var worstIncident = incidents.Select(i => i.Impact).Aggregate(StatusLevel.Operational, StatusLevels.Worst);
-        var level = StatusLevels.Worst(InstatusLevels.FromPageStatus(pageStatus, worstIncident), worstIncident);
+        var worstIncident = StatusLevels.WorstOf(incidents.Select(i => i.Impact));
+        var pageLevel = InstatusLevels.FromPageStatus(pageStatus, worstIncident);
+        var level = StatusLevels.Worst(pageLevel, worstIncident);
         if (maintenances.Any(m => m.InProgress))
         {
             level = StatusLevels.Worst(level, StatusLevel.Maintenance);
         }
-        var summary = StatusSummary.Describe(level, level == StatusLevel.Operational ? "All systems operational" : null, incidents, maintenances);
+        var headline = new PageHeadline(pageLevel, pageLevel == StatusLevel.Operational ? "All systems operational" : StatusWording.Label(pageLevel));
+        var summary = StatusSummary.Describe(level, headline, [], incidents, maintenances);
         return ProviderResult.Ok(new ParsedStatus(level, summary, [], incidents, maintenances));
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Providers.Rules;
 using StatusBoard.Core.Snapshot;
 
@@ -13,21 +12,12 @@ namespace StatusBoard.Core.Providers.Json;
 /// the mapped status and the mapped component statuses; a status path that matches nothing is <c>unknown</c>
 /// naming the path.
 /// </summary>
-public sealed class JsonProvider : IStatusProvider
+internal sealed class JsonProvider : RuleProvider<JsonRules>
 {
-    private readonly RuleCache<JsonRules> _rules = new();
+    public override string Name => "json";
 
-    public string Name => "json";
-
-    public IEnumerable<string> Validate(ServiceDefinition service) => _rules.Get(service, JsonRules.Read).Errors;
-
-    public ProviderResult Parse(ServiceDefinition service, FetchedPayload payload)
+    protected override ProviderResult Read(JsonRules rules, FetchedPayload payload)
     {
-        var rules = _rules.Get(service, JsonRules.Read);
-        if (rules.Errors.Count > 0)
-        {
-            return ProviderResult.Fail($"{Name}: {rules.Errors[0]}");
-        }
         if (!JsonPayload.TryDecode(Name, payload.Body, out var bytes, out var error))
         {
             return ProviderResult.Fail(error);
@@ -44,41 +34,50 @@ public sealed class JsonProvider : IStatusProvider
         }
         catch (JsonException ex)
         {
-            return ProviderResult.Fail($"{Name}: invalid JSON ({JsonPayload.Shorten(ex.Message)})");
+            return Fail($"invalid JSON ({JsonPayload.Shorten(ex.Message)})");
         }
         try
         {
-            return Read(root, rules);
+            return ReadDocument(root, rules);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
-            return ProviderResult.Fail($"{Name}: {JsonPayload.Shorten(ex.Message)}");
+            return Fail(JsonPayload.Shorten(ex.Message));
         }
     }
 
-    private ProviderResult Read(JToken root, JsonRules rules)
+    private ProviderResult ReadDocument(JToken root, JsonRules rules)
     {
         if (Select(root, rules.StatusPath) is not { } statusToken)
         {
-            return ProviderResult.Fail($"{Name}: the status path {rules.StatusPath} matches nothing in the payload");
+            return Fail($"the status path {rules.StatusPath} matches nothing in the payload");
         }
         var value = Text(statusToken);
-        var level = rules.LevelOf(value);
+        var statusLevel = rules.LevelOf(value);
         var components = ReadComponents(root, rules);
-        level = components.Select(c => c.Status).Aggregate(level, StatusLevels.Worst);
+        var level = StatusLevels.WorstOf(ComponentReading.Understood(components).Prepend(statusLevel));
+        var headline = new PageHeadline(statusLevel, Headline(root, rules, value, statusLevel));
+        return ProviderResult.Ok(new ParsedStatus(level, StatusSummary.Describe(level, headline, components, [], []), components, [], []));
+    }
 
-        var summary = rules.SummaryPath is { } summaryPath ? Text(Select(root, summaryPath)) : null;
+    /// <summary>What the API itself says: its summary text, else the mapped level (with its time when given).</summary>
+    private string Headline(JToken root, JsonRules rules, string? value, StatusLevel statusLevel)
+    {
         if (!rules.IsMapped(value) && rules.Default == StatusLevel.Unknown)
         {
             // Say what we could not map rather than a bare "unknown".
-            summary = $"{Name}: value '{value}' at {rules.StatusPath} is not in the map";
+            return $"{Name}: value '{value}' at {rules.StatusPath} is not in the map";
         }
-        else if (summary is null && rules.UpdatedAtPath is { } updatedPath && Text(Select(root, updatedPath)) is { } updated
+        if (rules.SummaryPath is { } summaryPath && Text(Select(root, summaryPath)) is { } summary)
+        {
+            return summary;
+        }
+        if (rules.UpdatedAtPath is { } updatedPath && Text(Select(root, updatedPath)) is { } updated
             && DateTimeOffset.TryParse(updated, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
         {
-            summary = $"{level.ToLabel()} (updated {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC)";
+            return $"{StatusWording.Label(statusLevel)} (updated {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC)";
         }
-        return ProviderResult.Ok(new ParsedStatus(level, summary ?? level.ToLabel(), components, [], []));
+        return StatusWording.Label(statusLevel);
     }
 
     private static ComponentStatus[] ReadComponents(JToken root, JsonRules rules)
@@ -91,7 +90,9 @@ public sealed class JsonProvider : IStatusProvider
         return items
             .Select(item => (Name: Text(Select(item, spec.NamePath)), Status: Text(Select(item, spec.StatusPath))))
             .Where(c => c.Name is not null)
-            .Select(c => new ComponentStatus(c.Name!, c.Name!, rules.LevelOf(c.Status)))
+            .Select(c => rules.LevelOf(c.Status) is var level && level != StatusLevel.Unknown
+                ? new ComponentStatus(c.Name!, c.Name!, level)
+                : ComponentReading.Unrecognised(c.Name!, c.Name!, c.Status))
             .ToArray();
     }
 

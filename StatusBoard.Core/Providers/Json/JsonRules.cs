@@ -1,6 +1,5 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Providers.Rules;
 using StatusBoard.Core.Snapshot;
 
@@ -11,21 +10,21 @@ namespace StatusBoard.Core.Providers.Json;
 /// "summary": "$.path", "updatedAt": "$.path", "components": {"items": "$.path", "name": "$.path", "status": "$.path"}}</c>.
 /// Paths are full JSONPath (Newtonsoft's SelectToken), filters included.
 /// </summary>
-public sealed record JsonRules(
+internal sealed record JsonRules(
     string StatusPath,
     IReadOnlyDictionary<string, StatusLevel> Map,
     StatusLevel Default,
     string? SummaryPath,
     string? UpdatedAtPath,
     JsonComponentRules? Components,
-    IReadOnlyList<string> Errors)
+    IReadOnlyList<string> Errors) : IProviderRules<JsonRules>
 {
-    public static JsonRules Read(ServiceDefinition service)
+    public static JsonRules Read(ProviderInput input)
     {
-        var reader = new RuleReader(service.ProviderSettings("json"), $"{service.ConfigPath}:json");
-        if (service.ProviderSettings("json") is null)
+        var reader = new RuleReader(input.RuleSection("json"), input.RuleKey("json"));
+        if (input.RuleSection("json") is null)
         {
-            reader.Error($"{service.ConfigPath}:json is required: the rule object that says where the status is");
+            reader.Error($"{input.RuleKey("json")} is required: the rule object that says where the status is");
         }
         var status = Path(reader, "status", required: true)!;
         var map = new Dictionary<string, StatusLevel>(StringComparer.OrdinalIgnoreCase);
@@ -79,5 +78,3 @@ public sealed record JsonRules(
         return path;
     }
 }
-
-public sealed record JsonComponentRules(string ItemsPath, string NamePath, string StatusPath);

@@ -1,4 +1,4 @@
 namespace StatusBoard.Core.Providers.Rss;
 
 /// <summary>One RSS item or Atom entry, as plain text.</summary>
-public sealed record FeedItem(string Id, string Title, string Body, IReadOnlyList<string> Categories, DateTimeOffset? Published, string? Link);
+internal sealed record FeedItem(string Id, string Title, string Body, IReadOnlyList<string> Categories, DateTimeOffset? Published, string? Link);

@@ -10,7 +10,7 @@ namespace StatusBoard.Core.Providers.Rss;
 /// Reads RSS 2.0 and Atom safely: DTDs are prohibited and nothing external is resolved, so a feed with an external
 /// entity is refused instead of leaking a file or calling out.
 /// </summary>
-public static partial class FeedReader
+internal static partial class FeedReader
 {
     private static readonly XmlReaderSettings s_settings = new()
     {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace StatusBoard.Core.Providers.Rss;
 
 /// <summary>What a feed item is about, without its status prefix ("Service degradation: ") or "[RESOLVED]" marker.</summary>
-public static partial class FeedSubject
+internal static partial class FeedSubject
 {
     public static string Of(string title) =>
         Whitespace().Replace(Prefix().Replace(Resolved().Replace(title, ""), ""), " ").Trim().ToLowerInvariant();

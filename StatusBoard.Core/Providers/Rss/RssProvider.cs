@@ -1,4 +1,3 @@
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Providers.Rules;
 using StatusBoard.Core.Snapshot;
 
@@ -9,28 +8,19 @@ namespace StatusBoard.Core.Providers.Rss;
 /// An item newer than the window whose title, body or categories do not say it is resolved is an active incident,
 /// at the level of the first matching rule (else the default, degraded); otherwise the service is operational.
 /// </summary>
-public sealed class RssProvider(TimeProvider time) : IStatusProvider
+internal sealed class RssProvider(TimeProvider time) : RuleProvider<RssRules>
 {
-    private readonly RuleCache<RssRules> _rules = new();
+    public override string Name => "rss";
 
-    public string Name => "rss";
-
-    public IEnumerable<string> Validate(ServiceDefinition service) => _rules.Get(service, RssRules.Read).Errors;
-
-    public ProviderResult Parse(ServiceDefinition service, FetchedPayload payload)
+    protected override ProviderResult Read(RssRules rules, FetchedPayload payload)
     {
-        var rules = _rules.Get(service, RssRules.Read);
-        if (rules.Errors.Count > 0)
-        {
-            return ProviderResult.Fail($"{Name}: {rules.Errors[0]}");
-        }
         if (payload.Body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return ProviderResult.Fail($"{Name}: the response body is empty");
+            return Fail("the response body is empty");
         }
         if (FeedReader.Read(payload.Body, out var error) is not { } items)
         {
-            return ProviderResult.Fail($"{Name}: {error}");
+            return Fail(error);
         }
 
         var since = time.GetUtcNow() - rules.Window;
@@ -41,9 +31,9 @@ public sealed class RssProvider(TimeProvider time) : IStatusProvider
             .Select(i => ToIncident(i, rules))
             .OrderByDescending(i => i.StartedAt)
             .ToArray();
-        var level = incidents.Select(i => i.Impact).Aggregate(StatusLevel.Operational, StatusLevels.Worst);
+        var level = StatusLevels.WorstOf(incidents.Select(i => i.Impact));
         var quiet = $"No open incidents in the feed's last {Describe(rules.Window)}";
-        return ProviderResult.Ok(new ParsedStatus(level, StatusSummary.Describe(level, quiet, incidents, []), [], incidents, []));
+        return ProviderResult.Ok(new ParsedStatus(level, StatusSummary.Describe(level, null, [], incidents, [], quiet), [], incidents, []));
     }
 
     /// <summary>

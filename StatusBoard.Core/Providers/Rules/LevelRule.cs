@@ -1,30 +1,11 @@
-using System.Text.RegularExpressions;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.Providers.Rules;
 
 /// <summary>One <c>{"match": regex, "level": name}</c> rule of the html and rss providers; first match wins.</summary>
-public sealed record LevelRule(Regex Match, StatusLevel Level)
+internal sealed record LevelRule(RulePattern Match, StatusLevel Level)
 {
-    /// <summary>Upstream text is untrusted: a pathological pattern/input pair gives up instead of spinning.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
-
-    public static StatusLevel? FirstMatch(IReadOnlyList<LevelRule> rules, string text)
-    {
-        foreach (var rule in rules)
-        {
-            try
-            {
-                if (rule.Match.IsMatch(text))
-                {
-                    return rule.Level;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A rule that times out does not match; the next one is tried.
-            }
-        }
-        return null;
-    }
+    /// <summary>The level of the first rule that matches; null when none does. A rule that times out throws.</summary>
+    public static StatusLevel? FirstMatch(IReadOnlyList<LevelRule> rules, string text) =>
+        rules.FirstOrDefault(rule => rule.Match.IsMatch(text))?.Level;
 }

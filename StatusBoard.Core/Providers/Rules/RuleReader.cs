@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using StatusBoard.Core.Snapshot;
 
@@ -8,7 +7,7 @@ namespace StatusBoard.Core.Providers.Rules;
 /// Reads a provider's rule object from the catalog entry and collects every problem with the full configuration key
 /// (e.g. <c>StatusBoard:Services:4:json:status</c>), so start-up can name exactly what is wrong.
 /// </summary>
-public sealed class RuleReader(IConfigurationSection? section, string keyPrefix)
+internal sealed class RuleReader(IConfigurationSection? section, string keyPrefix)
 {
     private readonly List<string> _errors = [];
 
@@ -47,7 +46,8 @@ public sealed class RuleReader(IConfigurationSection? section, string keyPrefix)
         return null;
     }
 
-    public Regex? Regex(string? pattern, string key)
+    /// <summary>A regular expression named by its key, so that a timeout later on says which rule it was.</summary>
+    public RulePattern? Pattern(string? pattern, string key)
     {
         if (pattern is null)
         {
@@ -55,7 +55,7 @@ public sealed class RuleReader(IConfigurationSection? section, string keyPrefix)
         }
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, LevelRule.MatchTimeout);
+            return RulePattern.Create(pattern, key);
         }
         catch (ArgumentException ex)
         {
@@ -85,7 +85,7 @@ public sealed class RuleReader(IConfigurationSection? section, string keyPrefix)
                 _errors.Add($"{key}:level is required");
                 continue;
             }
-            if (Regex(pattern, $"{key}:match") is { } regex && ParseLevel(levelName, $"{key}:level") is { } level)
+            if (Pattern(pattern, $"{key}:match") is { } regex && ParseLevel(levelName, $"{key}:level") is { } level)
             {
                 rules.Add(new LevelRule(regex, level));
             }

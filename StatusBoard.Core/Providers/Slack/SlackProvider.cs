@@ -1,5 +1,4 @@
 using System.Text.Json;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.Providers.Slack;
@@ -9,11 +8,11 @@ namespace StatusBoard.Core.Providers.Slack;
 /// type: outage → major outage, incident → partial outage, notice → degraded; maintenance → maintenance. Affected
 /// Slack services become components.
 /// </summary>
-public sealed class SlackProvider : JsonStatusProvider
+internal sealed class SlackProvider : JsonStatusProvider
 {
     public override string Name => "slack";
 
-    protected override ProviderResult Read(JsonElement root, ServiceDefinition service, FetchedPayload payload)
+    protected override ProviderResult Read(JsonElement root, FetchedPayload payload)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -28,7 +27,7 @@ public sealed class SlackProvider : JsonStatusProvider
         var incidents = items.Where(i => !IsMaintenance(i) && i.Str("status") is null or "active").Select(ReadIncident).ToArray();
         var maintenances = items.Where(IsMaintenance).Select(ReadMaintenance).ToArray();
 
-        var level = incidents.Select(i => i.Impact).Aggregate(StatusLevel.Operational, StatusLevels.Worst);
+        var level = StatusLevels.WorstOf(incidents.Select(i => i.Impact));
         if (maintenances.Any(m => m.InProgress))
         {
             level = StatusLevels.Worst(level, StatusLevel.Maintenance);
@@ -40,9 +39,12 @@ public sealed class SlackProvider : JsonStatusProvider
         var components = incidents
             .SelectMany(i => i.Components.Select(name => (name, i.Impact)))
             .GroupBy(p => p.name, StringComparer.Ordinal)
-            .Select(g => new ComponentStatus(g.Key, g.Key, g.Select(p => p.Impact).Aggregate(StatusLevel.Operational, StatusLevels.Worst)))
+            .Select(g => new ComponentStatus(g.Key, g.Key, StatusLevels.WorstOf(g.Select(p => p.Impact))))
             .ToArray();
-        var summary = StatusSummary.Describe(level, level == StatusLevel.Operational ? "All systems operational" : "Slack reports an active incident", incidents, maintenances);
+        // "ok" is Slack's headline claim; "active" claims no level, it only says something is listed.
+        var headline = pageStatus == "ok" ? new PageHeadline(StatusLevel.Operational, "All systems operational") : null;
+        var quiet = level == StatusLevel.Operational ? "All systems operational" : "Slack reports an active incident";
+        var summary = StatusSummary.Describe(level, headline, components, incidents, maintenances, quiet);
         return ProviderResult.Ok(new ParsedStatus(level, summary, components, incidents, maintenances));
     }
 

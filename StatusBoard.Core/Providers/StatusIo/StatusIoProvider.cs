@@ -1,5 +1,4 @@
 using System.Text.Json;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.Providers.StatusIo;
@@ -9,11 +8,11 @@ namespace StatusBoard.Core.Providers.StatusIo;
 /// component's <c>containers[]</c> (often regions or data centres): every component × container becomes one
 /// component, named "Component (Container)" when a component has more than one container.
 /// </summary>
-public sealed class StatusIoProvider : JsonStatusProvider
+internal sealed class StatusIoProvider : JsonStatusProvider
 {
     public override string Name => "statusio";
 
-    protected override ProviderResult Read(JsonElement root, ServiceDefinition service, FetchedPayload payload)
+    protected override ProviderResult Read(JsonElement root, FetchedPayload payload)
     {
         if (root.Prop("result") is not { ValueKind: JsonValueKind.Object } result)
         {
@@ -31,12 +30,13 @@ public sealed class StatusIoProvider : JsonStatusProvider
             .Concat(maintenance?.Items("upcoming").Select(m => ReadMaintenance(m, inProgress: false)) ?? [])
             .ToArray();
 
-        var level = components.Select(c => c.Status).Concat(incidents.Select(i => i.Impact)).Aggregate(overallLevel, StatusLevels.Worst);
+        var level = StatusLevels.WorstOf(ComponentReading.Understood(components).Concat(incidents.Select(i => i.Impact)).Prepend(overallLevel));
         if (maintenances.Any(m => m.InProgress))
         {
             level = StatusLevels.Worst(level, StatusLevel.Maintenance);
         }
-        var summary = StatusSummary.Describe(level, overall.Str("status"), incidents, maintenances);
+        var headline = new PageHeadline(overallLevel, overall.Str("status") ?? StatusWording.Label(overallLevel));
+        var summary = StatusSummary.Describe(level, headline, components, incidents, maintenances);
         return ProviderResult.Ok(new ParsedStatus(level, summary, components, incidents, maintenances));
     }
 
@@ -58,19 +58,22 @@ public sealed class StatusIoProvider : JsonStatusProvider
         var containers = component.Items("containers").Where(c => c.ValueKind == JsonValueKind.Object).ToArray();
         if (containers.Length == 0)
         {
-            yield return new ComponentStatus(id, name, FromCode(component.Str("status_code")) ?? StatusLevel.Unknown);
+            yield return Component(id, name, component.Str("status_code"), group: null);
             yield break;
         }
         foreach (var container in containers)
         {
             var containerName = container.Str("name") ?? container.Str("id") ?? "";
-            yield return new ComponentStatus(
+            yield return Component(
                 $"{id}/{container.Str("id")}",
                 containers.Length == 1 ? name : $"{name} ({containerName})",
-                FromCode(container.Str("status_code")) ?? StatusLevel.Unknown,
-                Group: containers.Length == 1 ? null : name);
+                container.Str("status_code"),
+                group: containers.Length == 1 ? null : name);
         }
     }
+
+    private static ComponentStatus Component(string id, string name, string? code, string? group) =>
+        FromCode(code) is { } level ? new ComponentStatus(id, name, level, group) : ComponentReading.Unrecognised(id, name, code, group);
 
     private static Incident ReadIncident(JsonElement i)
     {

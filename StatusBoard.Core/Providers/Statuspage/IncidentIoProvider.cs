@@ -1,12 +1,10 @@
-using StatusBoard.Core.Providers.Statuspage;
-
-namespace StatusBoard.Core.Providers;
+namespace StatusBoard.Core.Providers.Statuspage;
 
 /// <summary>
 /// incident.io-hosted pages read through their Statuspage-compatible <c>/api/v2/summary.json</c>
 /// (ULID ids, flat components, no <c>scheduled_maintenances</c> key): the Statuspage reader handles that shape.
 /// </summary>
-public sealed class IncidentIoProvider : StatuspageProvider
+internal sealed class IncidentIoProvider : StatuspageProvider
 {
     public override string Name => "incidentio";
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.Providers.Statuspage;
@@ -10,13 +9,13 @@ namespace StatusBoard.Core.Providers.Statuspage;
 /// The level is the worst of the page indicator, every component, every unresolved incident's impact and every
 /// maintenance in progress: the indicator alone lies (it can say <c>none</c> while an incident is open).
 /// </summary>
-public class StatuspageProvider : IStatusProvider
+internal class StatuspageProvider : IStatusProvider
 {
     private static readonly string[] s_knownKeys = ["status", "components", "incidents", "incident", "scheduled_maintenances"];
 
     public virtual string Name => "statuspage";
 
-    public ProviderResult Parse(ServiceDefinition service, FetchedPayload payload) =>
+    public ProviderResult Parse(ProviderInput input, FetchedPayload payload) =>
         JsonStatusProvider.ParseSafely(Name, payload, root => ParseDocument(root, payload.Url));
 
     protected virtual ProviderResult ParseDocument(JsonElement root, Uri url)
@@ -30,30 +29,31 @@ public class StatuspageProvider : IStatusProvider
             return ProviderResult.Fail($"{Name}: no 'status', 'components' or 'incidents' in the payload");
         }
 
-        var level = StatusLevel.Operational;
-        string? description = null;
+        var indicated = StatusLevel.Operational;
+        PageHeadline? headline = null;
         if (root.Prop("status") is { } status)
         {
             var indicator = status.Str("indicator");
-            if (StatuspageLevels.FromIndicator(indicator) is not { } indicated)
+            if (StatuspageLevels.FromIndicator(indicator) is not { } fromIndicator)
             {
                 return ProviderResult.Fail($"{Name}: $.status.indicator '{indicator ?? "(missing)"}' is not none, minor, major, critical or maintenance");
             }
-            level = indicated;
-            description = status.Str("description");
+            indicated = fromIndicator;
+            // The description is the headline the page shows ("All Systems Operational"); without it there is none to quote.
+            headline = status.Str("description") is { } description ? new PageHeadline(fromIndicator, description) : null;
         }
 
+        // The indicator alone lies (it can say none while an incident is open): the level is the worst of everything.
         var components = ReadComponents(root);
-        foreach (var component in components)
-        {
-            level = StatusLevels.Worst(level, component.Status);
-        }
-
         var incidents = ReadIncidents(root, url);
-        foreach (var incident in incidents)
+        if (root.Prop("status") is null && incidents.Length == 0 && ComponentReading.NoneUnderstood(components))
         {
-            level = StatusLevels.Worst(level, incident.Impact);
+            // Without an indicator the components are the page's only word: if none can be read, we cannot tell.
+            return ProviderResult.Fail($"{Name}: no component status in the payload is recognised ({components[0].Name})");
         }
+        var level = StatusLevels.WorstOf(ComponentReading.Understood(components)
+            .Concat(incidents.Select(i => i.Impact))
+            .Prepend(indicated));
 
         var maintenances = root.Items("scheduled_maintenances")
             .Where(m => !StatuspageLevels.IsResolved(m.Str("status")))
@@ -65,7 +65,7 @@ public class StatuspageProvider : IStatusProvider
             level = StatusLevels.Worst(level, StatusLevel.Maintenance);
         }
 
-        var summary = StatusSummary.Describe(level, description, incidents, maintenances);
+        var summary = StatusSummary.Describe(level, headline, components, incidents, maintenances);
         return ProviderResult.Ok(new ParsedStatus(level, summary, components, incidents, maintenances));
     }
 
@@ -89,8 +89,10 @@ public class StatuspageProvider : IStatusProvider
             var name = row.Str("name") ?? id;
             var groupId = row.Str("group_id");
             var group = groupId is not null && groupNames.TryGetValue(groupId, out var groupName) ? groupName : null;
-            var level = StatuspageLevels.FromComponent(row.Str("status")) ?? StatusLevel.Unknown;
-            result.Add(new ComponentStatus(id, name, level, group));
+            var status = row.Str("status");
+            result.Add(StatuspageLevels.FromComponent(status) is { } level
+                ? new ComponentStatus(id, name, level, group)
+                : ComponentReading.Unrecognised(id, name, status, group));
         }
         return [.. result];
     }
