@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using StatusBoard.Core;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Tests.Engine.Support;
 
 namespace StatusBoard.Tests.TestSupport;
 
@@ -12,10 +14,13 @@ public sealed class EngineHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private EngineHost(IHost host, FakeTimeProvider time)
+    private readonly RefusingPort _canary;
+
+    private EngineHost(IHost host, FakeTimeProvider time, RefusingPort canary)
     {
         _host = host;
         Time = time;
+        _canary = canary;
     }
 
     public FakeTimeProvider Time { get; }
@@ -37,8 +42,10 @@ public sealed class EngineHost : IAsyncDisposable
         }
     }
 
-    public static async Task<EngineHost> StartAsync(string catalogFile, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the engine; <paramref name="logs"/>, when given, receives every log entry.</summary>
+    public static async Task<EngineHost> StartAsync(string catalogFile, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
+        var canary = new RefusingPort();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,25 +57,32 @@ public sealed class EngineHost : IAsyncDisposable
             ["StatusBoard:MaxRequestsPerHost"] = "100",
             ["StatusBoard:HostSpacing"] = "00:00:00",
             ["StatusBoard:BackoffJitter"] = "0",
-            // Never the internet from tests: the canary is a closed local port.
-            ["StatusBoard:CanaryUrls:0"] = "http://127.0.0.1:9/",
+            // Never the internet from tests: the canary is a local port that refuses.
+            ["StatusBoard:CanaryUrls:0"] = canary.Url().ToString(),
             ["StatusBoard:DataDirectory"] = TestData.NewDirectory(),
         });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddStatusBoardCore(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
-        return new EngineHost(host, time);
+        return new EngineHost(host, time, canary);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
         _host.Dispose();
+        _canary.Dispose();
     }
 }
