@@ -2,20 +2,18 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 using StatusBoard.Core.Engine.Politeness;
 using StatusBoard.Core.Providers;
 
 namespace StatusBoard.Core.Engine;
 
 /// <summary>
-/// The only place that talks HTTP to upstreams. Reads the body as a stream under a byte cap and one deadline
-/// (headers and body together), and turns every failure into a readable reason instead of an exception.
+/// The only place that talks HTTP to upstreams (polls, probes, canaries). Reads the body as a stream under a byte cap
+/// and the one request deadline (<see cref="EngineOptions.RequestTimeout"/>, headers and body together, on the
+/// engine's clock), and turns every failure into a readable reason instead of an exception.
 /// </summary>
-public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> options, TimeProvider time)
+internal sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> options, TimeProvider time)
 {
-    public const string HttpClientName = "upstream";
-
     private readonly EngineOptions _options = options.Value;
 
     /// <summary>
@@ -29,7 +27,7 @@ public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var client = clients.CreateClient(HttpClientName);
+            var client = clients.CreateClient(UpstreamHttpClient.Name);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             if (validators?.ETag is { } etag)
             {
@@ -71,7 +69,7 @@ public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> 
         || ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError;
 
     private static bool IsTimeout(Exception ex, CancellationTokenSource deadline) =>
-        ex is TimeoutRejectedException || (ex is OperationCanceledException && deadline.IsCancellationRequested);
+        ex is OperationCanceledException && deadline.IsCancellationRequested;
 
     /// <summary>Reads at most the cap; null when the body is larger (the rest is never buffered).</summary>
     private async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)

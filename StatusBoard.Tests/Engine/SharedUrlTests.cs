@@ -28,8 +28,8 @@ public sealed class SharedUrlTests : IAsyncLifetime
         var hitsAt = new List<int> { 2 };
         for (var minute = 1; minute <= 5; minute++)
         {
-            var before = _upstream.Hits(Path);
             await engine.WaitForCompletedPollsAsync(2L * minute);
+            var before = _upstream.Hits(Path);
             engine.Time.Advance(TimeSpan.FromMinutes(1));
             await engine.WaitForCompletedPollsAsync(2L * (minute + 1));
             hitsAt.Add(_upstream.Hits(Path) - before);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using StatusBoard.Core;
+using StatusBoard.Core.Engine;
 using StatusBoard.Core.Snapshot;
 using StatusBoard.Tests.Engine.Support;
 
@@ -29,16 +30,21 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Polls finished since start, any outcome.</summary>
-    public long CompletedPolls => _host.Services.GetRequiredService<StatusBoard.Core.Engine.StatusEngine>().CompletedPolls;
+    private StatusEngine Engine => _host.Services.GetRequiredService<StatusEngine>();
 
-    /// <summary>Waits (real time, bounded) until the engine finished <paramref name="count"/> polls.</summary>
+    /// <summary>Polls finished since start, any outcome.</summary>
+    public long CompletedPolls => Engine.CompletedPolls;
+
+    /// <summary>Completes when the engine has finished <paramref name="count"/> polls (signalled by the engine; bounded in real time).</summary>
     public async Task WaitForCompletedPollsAsync(long count)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (CompletedPolls < count)
+        try
         {
-            await Task.Delay(5, deadline.Token); // A counter moved by real I/O on loopback: nothing to subscribe to.
+            await Engine.WaitForCompletedPollsAsync(count, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Expected {count} completed polls; the engine finished {CompletedPolls}.");
         }
     }
 
