@@ -13,7 +13,8 @@ public static class UpstreamHttpClient
         var version = typeof(UpstreamHttpClient).Assembly.GetName().Version?.ToString(3) ?? "0";
         services.AddHttpClient(Name, client =>
             {
-                // The fetcher's one deadline bounds headers and body together; no second timeout below it.
+                // The fetcher's one deadline bounds connect, headers and body together; no second timeout below it
+                // (the handler's ConnectTimeout stays infinite too).
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd($"StatusBoard/{version}");
                 client.DefaultRequestHeaders.Accept.ParseAdd("application/json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
@@ -23,7 +24,6 @@ public static class UpstreamHttpClient
                 AutomaticDecompression = DecompressionMethods.All,
                 AllowAutoRedirect = true,
                 MaxAutomaticRedirections = 5,
-                ConnectTimeout = TimeSpan.FromSeconds(3),
                 // Recycle pooled connections so DNS changes of status pages are seen.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
