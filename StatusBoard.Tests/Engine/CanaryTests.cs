@@ -54,4 +54,30 @@ public sealed class CanaryTests
         snapshot.Offline.Should().BeNull("the internet answered, so the failures are the upstreams'");
         snapshot.Services.Should().OnlyContain(s => s.Status == StatusLevel.Unknown && s.Error == "Connection refused" && s.CheckedAt != null);
     }
+
+    [Fact]
+    public async Task CanaryAnswers_AskedOncePerRound_NotOncePerFailingPoll()
+    {
+        // Arrange
+        using var refusing = new RefusingPort();
+        await using var canary = await FakeUpstream.StartAsync();
+        canary.SetStatus("/generate_204", 204);
+        await using var engine = await EngineHost.StartAsync(RefusedCatalog(refusing), new Dictionary<string, string?>
+        {
+            ["StatusBoard:CanaryUrls:0"] = canary.Url("/generate_204").ToString(),
+            ["StatusBoard:Jitter"] = "0",
+        });
+        await engine.WaitForCompletedPollsAsync(3);
+
+        // Act: two more rounds in which all three services fail again.
+        for (var round = 1; round <= 2; round++)
+        {
+            engine.Time.Advance(TimeSpan.FromMinutes(1));
+            await engine.WaitForCompletedPollsAsync(3L * (round + 1));
+        }
+
+        // Assert
+        canary.Hits("/generate_204").Should().Be(3, "one verdict per round holds for every failing poll of that round");
+        engine.Store.Current.Offline.Should().BeNull();
+    }
 }

@@ -17,10 +17,14 @@ internal sealed partial class ConnectivityMonitor(
     TimeProvider time,
     ILogger<ConnectivityMonitor> logger)
 {
+    // A canary that answered settles "it is them" for a while: every other failing poll of that round would
+    // otherwise ask again, one request to the canary per failing service.
+    private static readonly TimeSpan AnswerHolds = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, DateTimeOffset?> _networkFailingSince = new(StringComparer.Ordinal);
     private readonly EngineOptions _options = options.Value;
     private readonly Lock _gate = new();
     private Task? _canaryCheck;
+    private DateTimeOffset? _canaryAnsweredAt;
 
     public bool IsOffline => store.Current.Offline is not null;
 
@@ -45,6 +49,10 @@ internal sealed partial class ConnectivityMonitor(
             Task check;
             lock (_gate)
             {
+                if (now - _canaryAnsweredAt < AnswerHolds)
+                {
+                    return;
+                }
                 check = _canaryCheck is { IsCompleted: false } running ? running : _canaryCheck = CheckCanariesAsync(failing.Min()!.Value);
             }
             await check.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -53,7 +61,14 @@ internal sealed partial class ConnectivityMonitor(
 
     private async Task CheckCanariesAsync(DateTimeOffset since)
     {
-        if (!await AnyCanaryAnswersAsync(CancellationToken.None).ConfigureAwait(false))
+        if (await AnyCanaryAnswersAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            lock (_gate)
+            {
+                _canaryAnsweredAt = time.GetUtcNow();
+            }
+        }
+        else
         {
             var failing = _networkFailingSince.Values.Count(v => v is not null);
             LogOffline(logger, failing, _networkFailingSince.Count);
