@@ -25,7 +25,8 @@ public sealed partial class OfflineStartLoggingTests
         ]);
         await using var engine = await EngineHost.StartAsync(catalog, logs: logs);
 
-        // Act: the hanging request meets its deadline.
+        // Act: the others have failed (so no DNS lookup still runs when the clock jumps); the hanging request meets its deadline.
+        await engine.Store.WaitForAsync(s => s.Services.Where(x => x.Id != "hanging").All(x => x.CheckedAt is not null));
         await hanging.Accepted.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         engine.Time.Advance(TimeSpan.FromSeconds(5));
         await engine.WaitForCompletedPollsAsync(5);
