@@ -33,9 +33,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SnapshotStore>();
         services.AddEngine();
         services.AddStatusHistory(configuration); // before the engine: restores the last known state before its first poll
-        services.AddSingleton(sp => new StatusEngine(
-            sp.GetRequiredService<IOptions<CatalogOptions>>(), sp.GetRequiredService<IOptions<EngineOptions>>(),
-            sp.GetRequiredService<ServicePoller>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusEngine>>()));
         services.AddHostedService(sp => sp.GetRequiredService<StatusEngine>());
         services.AddSingleton<StalenessSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StalenessSweeper>());
@@ -92,6 +89,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ServiceReader>();
         services.AddSingleton<StatusComposer>();
         services.AddSingleton<ServicePoller>();
+        // Its constructor is internal (it takes engine internals); the hosted-service registration stays with the others.
+        services.AddSingleton(sp => new StatusEngine(
+            sp.GetRequiredService<IOptions<CatalogOptions>>(), sp.GetRequiredService<IOptions<EngineOptions>>(),
+            sp.GetRequiredService<ServicePoller>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusEngine>>()));
         services.AddUpstreamHttpClient();
     }
 }
