@@ -29,7 +29,7 @@ public class PollCycleBenchmarks
     {
         var payload = RepositoryPaths.Fixture("statuspage/github-summary-2026-07-24-major.json");
         _upstream = await LocalUpstream.StartAsync(payload);
-        var settings = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?> { ["StatusBoard:MaxConcurrentRequests"] = Concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         for (var i = 0; i < Services; i++)
         {
             var prefix = $"StatusBoard:Services:{i}:";
@@ -75,9 +75,6 @@ public class PollCycleBenchmarks
     }
 
     [Benchmark]
-    public async Task FullPollCycle()
-    {
-        using var gate = new SemaphoreSlim(Concurrency);
-        await Task.WhenAll(_services.Select(s => _poller.PollAsync(s, gate, CancellationToken.None)));
-    }
+    public async Task FullPollCycle() =>
+        await Task.WhenAll(_services.Select(s => _poller.PollAsync(s, CancellationToken.None)));
 }

@@ -1,10 +1,8 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 using StatusBoard.Core.Catalog;
 using StatusBoard.Core.Engine;
 using StatusBoard.Core.Engine.Politeness;
@@ -28,37 +26,16 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CatalogOptions>, ValidateCatalogOptions>();
         services.AddOptions<EngineOptions>()
             .Bind(configuration.GetSection(CatalogOptions.SectionName))
-            .Validate(o => o.RequestTimeout > TimeSpan.Zero, "StatusBoard:RequestTimeout must be positive.")
-            .Validate(o => o.MaxConcurrentRequests > 0, "StatusBoard:MaxConcurrentRequests must be at least 1.")
-            .Validate(o => o.MaxResponseBytes > 0, "StatusBoard:MaxResponseBytes must be positive.")
-            .Validate(o => o.MaxRequestsPerHost > 0, "StatusBoard:MaxRequestsPerHost must be at least 1.")
-            .Validate(o => o.HostSpacing >= TimeSpan.Zero, "StatusBoard:HostSpacing must not be negative.")
-            .Validate(o => o.BreakerThreshold > 0, "StatusBoard:BreakerThreshold must be at least 1.")
-            .Validate(o => o.BackoffCap > TimeSpan.Zero, "StatusBoard:BackoffCap must be positive.")
-            .Validate(o => o.FailuresBeforeUnknown > 0, "StatusBoard:FailuresBeforeUnknown must be at least 1.")
-            .Validate(o => o.StaleAfterIntervals > 0, "StatusBoard:StaleAfterIntervals must be at least 1.")
-            .Validate(o => o.OfflineFraction is > 0 and <= 1, "StatusBoard:OfflineFraction must be in (0, 1].")
-            .Validate(o => o.Canaries.All(u => Uri.TryCreate(u, UriKind.Absolute, out var c) && c.Scheme is "http" or "https"),
-                "StatusBoard:CanaryUrls must be absolute http(s) URLs.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EngineOptions>, ValidateEngineOptions>();
 
         services.AddStatusProviders();
         services.AddSnapshotStore(configuration);
-        services.AddSingleton<Fetcher>();
-        services.AddSingleton<HostGate>();
-        services.AddSingleton<EndpointTracker>();
-        services.AddSingleton<AutoDetector>();
-        services.AddSingleton<ProbeRunner>();
-        services.AddSingleton<ConnectivityMonitor>();
-        services.AddMetrics();
-        services.AddSingleton<EngineMetrics>();
-        services.AddSingleton<ServicePoller>();
+        services.AddEngine();
         services.AddStatusHistory(configuration); // before the engine: restores the last known state before its first poll
-        services.AddSingleton<StatusEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusEngine>());
         services.AddSingleton<StalenessSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StalenessSweeper>());
-        services.AddUpstreamHttpClient();
         return services;
     }
 
@@ -112,28 +89,27 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProviderRegistry>();
     }
 
-    private static void AddUpstreamHttpClient(this IServiceCollection services)
+    /// <summary>The engine's parts: polite fetching, interpretation, composition, and "is it them or is it me?".</summary>
+    private static void AddEngine(this IServiceCollection services)
     {
-        var version = typeof(CoreServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3) ?? "0";
-        services.AddHttpClient(Fetcher.HttpClientName, client =>
-            {
-                client.Timeout = Timeout.InfiniteTimeSpan; // The fetcher's deadline bounds headers and body together.
-                client.DefaultRequestHeaders.UserAgent.ParseAdd($"StatusBoard/{version}");
-                client.DefaultRequestHeaders.Accept.ParseAdd("application/json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AutomaticDecompression = DecompressionMethods.All,
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 5,
-                ConnectTimeout = TimeSpan.FromSeconds(3),
-                // Recycle pooled connections so DNS changes of status pages are seen.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
-            .AddResilienceHandler("upstream", (builder, context) =>
-            {
-                var engine = context.ServiceProvider.GetRequiredService<IOptions<EngineOptions>>().Value;
-                builder.AddTimeout(engine.RequestTimeout);
-            });
+        services.AddSingleton<Fetcher>();
+        services.AddSingleton<HostGate>();
+        services.AddSingleton<RequestSlots>();
+        services.AddSingleton<PoliteFetcher>();
+        services.AddSingleton<EndpointTracker>();
+        services.AddSingleton<PayloadInterpreter>();
+        services.AddSingleton<AutoDetector>();
+        services.AddSingleton<ConnectivityMonitor>();
+        services.AddSingleton<ProbeRunner>();
+        services.AddMetrics();
+        services.AddSingleton<EngineMetrics>();
+        services.AddSingleton<ServiceReader>();
+        services.AddSingleton<StatusComposer>();
+        services.AddSingleton<ServicePoller>();
+        // Its constructor is internal (it takes engine internals); the hosted-service registration stays with the others.
+        services.AddSingleton(sp => new StatusEngine(
+            sp.GetRequiredService<IOptions<CatalogOptions>>(), sp.GetRequiredService<IOptions<EngineOptions>>(),
+            sp.GetRequiredService<ServicePoller>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusEngine>>()));
+        services.AddUpstreamHttpClient();
     }
 }

@@ -12,7 +12,7 @@ namespace StatusBoard.Core.Engine;
 /// the machine endpoints each platform serves, remembers the result, and forgets it when that endpoint stops parsing
 /// so the next poll detects again (pages migrate between platforms).
 /// </summary>
-public sealed partial class AutoDetector(ProviderRegistry providers, ILogger<AutoDetector> logger)
+internal sealed partial class AutoDetector(ProviderRegistry providers, PayloadInterpreter interpreter, ILogger<AutoDetector> logger)
 {
     public const string ProviderName = ServiceDefinition.AutoDetect;
 
@@ -51,7 +51,7 @@ public sealed partial class AutoDetector(ProviderRegistry providers, ILogger<Aut
             }
             foreach (var name in names)
             {
-                if (providers.TryGet(name, out var provider) && provider.Parse(service.ProviderInput, payload) is { IsSuccess: true } result)
+                if (providers.TryGet(name, out var provider) && interpreter.Parse(provider, service, payload) is { IsSuccess: true } result)
                 {
                     var chosen = name == "statuspage" && LooksLikeIncidentIo(payload.Body.Span) && providers.TryGet("incidentio", out var io) ? io : provider;
                     return (Remember(service, chosen, payload.Url), last, result);
@@ -64,7 +64,7 @@ public sealed partial class AutoDetector(ProviderRegistry providers, ILogger<Aut
         if (last.Payload is { StatusCode: >= 200 and < 300 } page && FeedLink(page) is { } feed && providers.TryGet("rss", out var rss))
         {
             var feedFetch = await fetch(feed).ConfigureAwait(false);
-            if (feedFetch.Payload is { } feedPayload && rss.Parse(service.ProviderInput, feedPayload) is { IsSuccess: true } result)
+            if (feedFetch.Payload is { } feedPayload && interpreter.Parse(rss, service, feedPayload) is { IsSuccess: true } result)
             {
                 return (Remember(service, rss, feed), feedFetch, result);
             }

@@ -3,7 +3,7 @@ namespace StatusBoard.Core.Engine;
 /// <summary>How the fetch engine polls and publishes (keys under <c>StatusBoard</c>).</summary>
 public sealed class EngineOptions
 {
-    /// <summary>Upper bound of one upstream request, headers and body. Defaults to 5 s.</summary>
+    /// <summary>The one deadline of an upstream request (poll, probe or canary): connect, headers and body. Defaults to 5 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Requests in flight at once over all services. Defaults to 20.</summary>

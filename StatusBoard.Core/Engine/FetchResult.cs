@@ -5,7 +5,7 @@ namespace StatusBoard.Core.Engine;
 /// <summary>The outcome of one upstream request: a payload (any HTTP status) or why there is none.</summary>
 /// <see cref="NetworkFailure"/>: no HTTP answer at all (refused, DNS, unreachable, timed out) — the kind of failure
 /// that is ours when it happens to most services at once.
-public sealed record FetchResult(FetchedPayload? Payload, string? Error, TimeSpan Elapsed, bool NetworkFailure = false)
+internal sealed record FetchResult(FetchedPayload? Payload, string? Error, TimeSpan Elapsed, bool NetworkFailure = false)
 {
     public static FetchResult Ok(FetchedPayload payload) => new(payload, null, payload.Elapsed);
 

@@ -2,20 +2,18 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 using StatusBoard.Core.Engine.Politeness;
 using StatusBoard.Core.Providers;
 
 namespace StatusBoard.Core.Engine;
 
 /// <summary>
-/// The only place that talks HTTP to upstreams. Reads the body as a stream under a byte cap and one deadline
-/// (headers and body together), and turns every failure into a readable reason instead of an exception.
+/// The only place that talks HTTP to upstreams (polls, probes, canaries). Reads the body as a stream under a byte cap
+/// and the one request deadline (<see cref="EngineOptions.RequestTimeout"/>, headers and body together, on the
+/// engine's clock), and turns every failure into a readable reason instead of an exception.
 /// </summary>
-public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> options, TimeProvider time)
+internal sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> options, TimeProvider time)
 {
-    public const string HttpClientName = "upstream";
-
     private readonly EngineOptions _options = options.Value;
 
     /// <summary>
@@ -29,7 +27,7 @@ public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var client = clients.CreateClient(HttpClientName);
+            var client = clients.CreateClient(UpstreamHttpClient.Name);
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             if (validators?.ETag is { } etag)
             {
@@ -51,9 +49,15 @@ public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> 
             };
             return FetchResult.Ok(payload);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTimeout(ex, deadline))
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
         {
             return FetchResult.Fail($"Timed out after {_options.RequestTimeout.TotalSeconds:0.#} s", time.GetElapsedTime(started), network: true);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The HTTP stack gave up on its own (a handler's connect timeout, e.g. during a slow DNS lookup): data, not a crash.
+            return FetchResult.Fail(Innermost<SocketException>(ex) is { } socket ? Describe(socket) : "Connection timed out",
+                time.GetElapsedTime(started), network: true);
         }
         catch (HttpRequestException ex)
         {
@@ -70,8 +74,15 @@ public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> 
         ex.InnerException is SocketException
         || ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError;
 
-    private static bool IsTimeout(Exception ex, CancellationTokenSource deadline) =>
-        ex is TimeoutRejectedException || (ex is OperationCanceledException && deadline.IsCancellationRequested);
+    private static T? Innermost<T>(Exception ex) where T : Exception
+    {
+        T? found = null;
+        for (Exception? inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            found = inner as T ?? found;
+        }
+        return found;
+    }
 
     /// <summary>Reads at most the cap; null when the body is larger (the rest is never buffered).</summary>
     private async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
@@ -110,14 +121,7 @@ public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> 
     {
         if (ex.InnerException is SocketException socket)
         {
-            return socket.SocketErrorCode switch
-            {
-                SocketError.ConnectionRefused => "Connection refused",
-                SocketError.HostNotFound or SocketError.NoData => "Host not found (DNS)",
-                SocketError.TimedOut => "Connection timed out",
-                SocketError.NetworkUnreachable or SocketError.HostUnreachable => "Network unreachable",
-                _ => $"Connection failed: {socket.Message}",
-            };
+            return Describe(socket);
         }
         return ex.HttpRequestError switch
         {
@@ -128,6 +132,15 @@ public sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> 
             _ => $"Request failed: {ex.Message}",
         };
     }
+
+    private static string Describe(SocketException socket) => socket.SocketErrorCode switch
+    {
+        SocketError.ConnectionRefused => "Connection refused",
+        SocketError.HostNotFound or SocketError.NoData => "Host not found (DNS)",
+        SocketError.TimedOut => "Connection timed out",
+        SocketError.NetworkUnreachable or SocketError.HostUnreachable => "Network unreachable",
+        _ => $"Connection failed: {socket.Message}",
+    };
 
     private static string FormatBytes(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : $"{bytes / 1024.0:0.#} KiB";

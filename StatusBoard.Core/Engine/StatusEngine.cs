@@ -8,43 +8,51 @@ namespace StatusBoard.Core.Engine;
 
 /// <summary>
 /// The singleton fetch engine: polls every catalog service on its own schedule (first poll at start-up, then
-/// every interval ±jitter) with a global cap on requests in flight. Each service has its own loop, so a slow or
-/// hanging upstream only delays itself. Viewers never trigger a fetch: they only read the store.
+/// every interval ±jitter); requests share a global cap (<see cref="RequestSlots"/>). Each service has its own loop,
+/// so a slow or hanging upstream only delays itself. Viewers never trigger a fetch: they only read the store.
 /// </summary>
-public sealed partial class StatusEngine(
-    IOptions<CatalogOptions> catalog,
-    IOptions<EngineOptions> options,
-    ServicePoller poller,
-    TimeProvider time,
-    ILogger<StatusEngine> logger) : BackgroundService
+public sealed partial class StatusEngine : BackgroundService
 {
-    private long _completedPolls;
+    private readonly IOptions<CatalogOptions> _catalog;
+    private readonly IOptions<EngineOptions> _options;
+    private readonly ServicePoller _poller;
+    private readonly TimeProvider _time;
+    private readonly ILogger<StatusEngine> _logger;
+    private readonly PollProgress _progress = new();
 
-    private long _lastPollCompletedTicks;
+    internal StatusEngine(IOptions<CatalogOptions> catalog, IOptions<EngineOptions> options, ServicePoller poller, TimeProvider time, ILogger<StatusEngine> logger)
+    {
+        _catalog = catalog;
+        _options = options;
+        _poller = poller;
+        _time = time;
+        _logger = logger;
+    }
 
     /// <summary>Polls finished since start (any outcome).</summary>
-    public long CompletedPolls => Interlocked.Read(ref _completedPolls);
+    public long CompletedPolls => _progress.Completed;
 
     /// <summary>When the engine last finished a poll (null before the first); the health check watches its age.</summary>
-    public DateTimeOffset? LastPollCompletedAt =>
-        Interlocked.Read(ref _lastPollCompletedTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    public DateTimeOffset? LastPollCompletedAt => _progress.LastCompletedAt;
+
+    /// <summary>Completes once at least <paramref name="count"/> polls have finished.</summary>
+    internal Task WaitForCompletedPollsAsync(long count, CancellationToken cancellationToken) => _progress.WaitForAsync(count, cancellationToken);
 
     /// <summary>The polling loops are running (started and neither stopped nor crashed).</summary>
     public bool IsRunning => ExecuteTask is { IsCompleted: false };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var services = catalog.Value.Services;
-        using var concurrency = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentRequests));
+        var services = _catalog.Value.Services;
         var firstRound = new CountdownEvent(services.Count);
         var started = Stopwatch.GetTimestamp();
-        LogStarting(logger, services.Count, catalog.Value.PollInterval);
+        LogStarting(_logger, services.Count, _catalog.Value.PollInterval);
 
-        var loops = services.Select(service => RunServiceAsync(service, concurrency, () =>
+        var loops = services.Select(service => RunServiceAsync(service, () =>
         {
             if (firstRound.Signal())
             {
-                LogFirstRound(logger, services.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                LogFirstRound(_logger, services.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }, stoppingToken)).ToArray();
         try
@@ -61,18 +69,18 @@ public sealed partial class StatusEngine(
         }
     }
 
-    private async Task RunServiceAsync(ServiceDefinition service, SemaphoreSlim concurrency, Action firstDone, CancellationToken stoppingToken)
+    private async Task RunServiceAsync(ServiceDefinition service, Action firstDone, CancellationToken stoppingToken)
     {
         // Yield so that every loop starts before any of them waits on I/O.
         await Task.Yield();
-        var interval = catalog.Value.IntervalOf(service);
+        var interval = _catalog.Value.IntervalOf(service);
         var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var started = time.GetUtcNow();
+            var started = _time.GetUtcNow();
             try
             {
-                await poller.PollAsync(service, concurrency, stoppingToken).ConfigureAwait(false);
+                await _poller.PollAsync(service, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -81,10 +89,9 @@ public sealed partial class StatusEngine(
             catch (Exception ex)
             {
                 // Never reached by design (the poller turns failures into data); the loop must survive anyway.
-                LogPollCrashed(logger, ex, service.Id);
+                LogPollCrashed(_logger, ex, service.Id);
             }
-            Interlocked.Increment(ref _completedPolls);
-            Interlocked.Exchange(ref _lastPollCompletedTicks, time.GetUtcNow().UtcTicks);
+            _progress.Record(_time.GetUtcNow());
             if (first)
             {
                 first = false;
@@ -92,18 +99,17 @@ public sealed partial class StatusEngine(
             }
 
             var next = started + Jittered(interval);
-            var wait = next - time.GetUtcNow();
+            var wait = next - _time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
             }
         }
     }
 
     private TimeSpan Jittered(TimeSpan interval)
     {
-        var spread = Math.Clamp(options.Value.Jitter, 0, 0.5);
-        var factor = 1 + ((Random.Shared.NextDouble() * 2) - 1) * spread;
+        var factor = 1 + ((Random.Shared.NextDouble() * 2) - 1) * _options.Value.Jitter;
         return interval * factor;
     }
 

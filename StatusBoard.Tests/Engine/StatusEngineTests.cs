@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
-using StatusBoard.Core.Engine;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Tests.Engine.Support;
 using StatusBoard.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace StatusBoard.Tests.Engine;
 
@@ -78,7 +75,8 @@ public sealed class StatusEngineTests : IAsyncLifetime
     {
         // Arrange
         _upstream.SetStatus("/broken/api/v2/summary.json", 500, "oops");
-        var refusedUrl = new Uri($"http://127.0.0.1:{UnusedPort()}/api/v2/summary.json");
+        using var refusing = new RefusingPort();
+        var refusedUrl = refusing.Url("/api/v2/summary.json");
         var catalog = TestCatalog.Write([
             new("broken", _upstream.Url("/broken/api/v2/summary.json")),
             new("refused", refusedUrl),
@@ -138,12 +136,5 @@ public sealed class StatusEngineTests : IAsyncLifetime
         // Assert
         unchanged.LastChangedAt.Should().Be(first.LastChangedAt);
         changed.LastChangedAt.Should().Be(changed.CheckedAt).And.BeAfter(first.LastChangedAt!.Value);
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using StatusBoard.Core;
+using StatusBoard.Core.Engine;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Tests.Engine.Support;
 
 namespace StatusBoard.Tests.TestSupport;
 
@@ -12,10 +15,13 @@ public sealed class EngineHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private EngineHost(IHost host, FakeTimeProvider time)
+    private readonly RefusingPort _canary;
+
+    private EngineHost(IHost host, FakeTimeProvider time, RefusingPort canary)
     {
         _host = host;
         Time = time;
+        _canary = canary;
     }
 
     public FakeTimeProvider Time { get; }
@@ -24,21 +30,28 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Polls finished since start, any outcome.</summary>
-    public long CompletedPolls => _host.Services.GetRequiredService<StatusBoard.Core.Engine.StatusEngine>().CompletedPolls;
+    private StatusEngine Engine => _host.Services.GetRequiredService<StatusEngine>();
 
-    /// <summary>Waits (real time, bounded) until the engine finished <paramref name="count"/> polls.</summary>
+    /// <summary>Polls finished since start, any outcome.</summary>
+    public long CompletedPolls => Engine.CompletedPolls;
+
+    /// <summary>Completes when the engine has finished <paramref name="count"/> polls (signalled by the engine; bounded in real time).</summary>
     public async Task WaitForCompletedPollsAsync(long count)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (CompletedPolls < count)
+        try
         {
-            await Task.Delay(5, deadline.Token); // A counter moved by real I/O on loopback: nothing to subscribe to.
+            await Engine.WaitForCompletedPollsAsync(count, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Expected {count} completed polls; the engine finished {CompletedPolls}.");
         }
     }
 
-    public static async Task<EngineHost> StartAsync(string catalogFile, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the engine; <paramref name="logs"/>, when given, receives every log entry.</summary>
+    public static async Task<EngineHost> StartAsync(string catalogFile, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
+        var canary = new RefusingPort();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,25 +63,32 @@ public sealed class EngineHost : IAsyncDisposable
             ["StatusBoard:MaxRequestsPerHost"] = "100",
             ["StatusBoard:HostSpacing"] = "00:00:00",
             ["StatusBoard:BackoffJitter"] = "0",
-            // Never the internet from tests: the canary is a closed local port.
-            ["StatusBoard:CanaryUrls:0"] = "http://127.0.0.1:9/",
+            // Never the internet from tests: the canary is a local port that refuses.
+            ["StatusBoard:CanaryUrls:0"] = canary.Url().ToString(),
             ["StatusBoard:DataDirectory"] = TestData.NewDirectory(),
         });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddStatusBoardCore(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
-        return new EngineHost(host, time);
+        return new EngineHost(host, time, canary);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
         _host.Dispose();
+        _canary.Dispose();
     }
 }

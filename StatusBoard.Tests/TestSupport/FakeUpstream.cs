@@ -85,8 +85,8 @@ public sealed class FakeUpstream : IAsyncDisposable
         _pages[Normalize(path)] = new Page(200, System.Text.Encoding.UTF8.GetBytes(body), "application/json", PageMode.Slow, Delay: delay);
 
     /// <summary>Serves with a strong ETag and answers a matching If-None-Match with 304.</summary>
-    public void SetWithETag(string path, string body) =>
-        _pages[Normalize(path)] = new Page(200, System.Text.Encoding.UTF8.GetBytes(body), "application/json", PageMode.Normal, ETag: $"\"{Guid.NewGuid():N}\"");
+    public void SetWithETag(string path, string body, string contentType = "application/json") =>
+        _pages[Normalize(path)] = new Page(200, System.Text.Encoding.UTF8.GetBytes(body), contentType, PageMode.Normal, ETag: $"\"{Guid.NewGuid():N}\"");
 
     public int NotModifiedCount(string path) => _notModified.TryGetValue(Normalize(path), out var n) ? n : 0;
 

@@ -22,7 +22,7 @@ public static class DemoMode
         services.AddSingleton<DemoCatalog>();
         services.AddHostedService<DemoHistorySeeder>();
         services.AddSingleton<IPostConfigureOptions<CatalogOptions>>(sp => sp.GetRequiredService<DemoCatalog>());
-        services.AddHttpClient(Fetcher.HttpClientName)
+        services.AddHttpClient(UpstreamHttpClient.Name)
             .AddHttpMessageHandler(sp => new DemoUpstreamHandler(sp.GetRequiredService<DemoCatalog>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -2,16 +2,22 @@ using StatusBoard.Core.Providers;
 
 namespace StatusBoard.Core.Engine.Politeness;
 
-/// <summary>What the engine remembers about one polled URL between polls. Touched only by that service's loop.</summary>
-public sealed class EndpointState
+/// <summary>
+/// What the engine remembers about one catalog entry's polled URL between polls. Each entry has its own (two entries
+/// on one URL do not share it), so it is touched only by that entry's loop and needs no lock.
+/// </summary>
+internal sealed class EndpointState
 {
-    /// <summary>Validators of the last 200, sent back as If-None-Match / If-Modified-Since.</summary>
+    /// <summary>Validators of the last understood 200, sent back as If-None-Match / If-Modified-Since.</summary>
     public string? ETag { get; set; }
 
     public string? LastModified { get; set; }
 
-    /// <summary>What the last 200 meant; a 304 means it still holds.</summary>
-    public ProviderResult? LastResult { get; set; }
+    /// <summary>
+    /// The last understood 200 (body, content type, headers). A 304 means these bytes are unchanged, not that their
+    /// meaning is: verdicts that depend on the time (an RSS window, a maintenance in progress) are read again.
+    /// </summary>
+    public FetchedPayload? LastPayload { get; set; }
 
     public int ConsecutiveFailures { get; set; }
 

@@ -8,7 +8,7 @@ namespace StatusBoard.Core.Engine.Politeness;
 /// flight, starts at least <see cref="EngineOptions.HostSpacing"/> apart, and none at all while the host asked us to
 /// wait (Retry-After). Many services on one platform host therefore arrive as a trickle, never as a burst.
 /// </summary>
-public sealed class HostGate(TimeProvider time, IOptions<EngineOptions> options)
+internal sealed class HostGate(TimeProvider time, IOptions<EngineOptions> options)
 {
     private readonly ConcurrentDictionary<string, HostState> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly EngineOptions _options = options.Value;

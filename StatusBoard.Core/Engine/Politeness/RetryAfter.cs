@@ -3,7 +3,7 @@ using System.Globalization;
 namespace StatusBoard.Core.Engine.Politeness;
 
 /// <summary>Reads <c>Retry-After</c> in both of its forms: delta seconds or an HTTP date.</summary>
-public static class RetryAfter
+internal static class RetryAfter
 {
     /// <summary>Longest wait we accept from a header, so a typo upstream cannot silence a service for a year.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromHours(6);

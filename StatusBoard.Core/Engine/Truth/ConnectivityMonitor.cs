@@ -10,18 +10,21 @@ namespace StatusBoard.Core.Engine.Truth;
 /// canary URLs; if none answers either, StatusBoard itself is offline: the snapshot says so once, and tiles keep
 /// their last known level marked stale instead of all turning unknown. Clears as soon as polls succeed again.
 /// </summary>
-public sealed partial class ConnectivityMonitor(
+internal sealed partial class ConnectivityMonitor(
     SnapshotStore store,
-    IHttpClientFactory clients,
+    Fetcher fetcher,
     IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<ConnectivityMonitor> logger)
 {
-    private static readonly TimeSpan CanaryTimeout = TimeSpan.FromSeconds(3);
+    // A canary that answered settles "it is them" for a while: every other failing poll of that round would
+    // otherwise ask again, one request to the canary per failing service.
+    private static readonly TimeSpan AnswerHolds = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, DateTimeOffset?> _networkFailingSince = new(StringComparer.Ordinal);
     private readonly EngineOptions _options = options.Value;
     private readonly Lock _gate = new();
     private Task? _canaryCheck;
+    private DateTimeOffset? _canaryAnsweredAt;
 
     public bool IsOffline => store.Current.Offline is not null;
 
@@ -46,6 +49,10 @@ public sealed partial class ConnectivityMonitor(
             Task check;
             lock (_gate)
             {
+                if (now - _canaryAnsweredAt < AnswerHolds)
+                {
+                    return;
+                }
                 check = _canaryCheck is { IsCompleted: false } running ? running : _canaryCheck = CheckCanariesAsync(failing.Min()!.Value);
             }
             await check.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -54,7 +61,14 @@ public sealed partial class ConnectivityMonitor(
 
     private async Task CheckCanariesAsync(DateTimeOffset since)
     {
-        if (!await AnyCanaryAnswersAsync(CancellationToken.None).ConfigureAwait(false))
+        if (await AnyCanaryAnswersAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            lock (_gate)
+            {
+                _canaryAnsweredAt = time.GetUtcNow();
+            }
+        }
+        else
         {
             var failing = _networkFailingSince.Values.Count(v => v is not null);
             LogOffline(logger, failing, _networkFailingSince.Count);
@@ -62,22 +76,17 @@ public sealed partial class ConnectivityMonitor(
         }
     }
 
+    /// <summary>Each canary is asked through the fetcher, under the one request deadline; a canary that hangs is "no answer".</summary>
     private async Task<bool> AnyCanaryAnswersAsync(CancellationToken cancellationToken)
     {
-        var client = clients.CreateClient(Fetcher.HttpClientName);
         foreach (var url in _options.Canaries)
         {
-            using var deadline = new CancellationTokenSource(CanaryTimeout, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            try
+            var fetch = await fetcher.FetchAsync(new Uri(url), null, cancellationToken).ConfigureAwait(false);
+            if (fetch.Payload is not null)
             {
-                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
                 return true; // Any HTTP answer: the internet is there, so the failures are theirs.
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
-            {
-                LogCanaryFailed(logger, url, ex.Message);
-            }
+            LogCanaryFailed(logger, url, fetch.Error);
         }
         return false;
     }
@@ -89,5 +98,5 @@ public sealed partial class ConnectivityMonitor(
     private static partial void LogBackOnline(ILogger logger, int failing, int total);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Canary {Url} did not answer: {Reason}")]
-    private static partial void LogCanaryFailed(ILogger logger, string url, string reason);
+    private static partial void LogCanaryFailed(ILogger logger, string url, string? reason);
 }
