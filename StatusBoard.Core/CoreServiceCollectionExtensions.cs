@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using StatusBoard.Core.Catalog;
+using StatusBoard.Core.Configuration;
 using StatusBoard.Core.Engine;
 using StatusBoard.Core.Engine.Politeness;
 using StatusBoard.Core.Engine.Truth;
@@ -27,7 +28,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, ValidateCatalogOptions>();
         services.AddOptions<EngineOptions>()
-            .Bind(configuration.GetSection(CatalogOptions.SectionName))
+            .BindReporting(configuration.GetSection(CatalogOptions.SectionName))
             .Validate(o => o.RequestTimeout > TimeSpan.Zero, "StatusBoard:RequestTimeout must be positive.")
             .Validate(o => o.MaxConcurrentRequests > 0, "StatusBoard:MaxConcurrentRequests must be at least 1.")
             .Validate(o => o.MaxResponseBytes > 0, "StatusBoard:MaxResponseBytes must be positive.")
@@ -48,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<HostGate>();
         services.AddSingleton<EndpointTracker>();
         services.AddSingleton<AutoDetector>();
+        services.AddSingleton<EntryDetector>();
         services.AddSingleton<ProbeRunner>();
         services.AddSingleton<ConnectivityMonitor>();
         services.AddMetrics();
@@ -65,7 +67,7 @@ public static class CoreServiceCollectionExtensions
     private static void AddStatusHistory(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HistoryOptions>()
-            .Bind(configuration.GetSection(HistoryOptions.SectionName))
+            .BindReporting(configuration.GetSection(HistoryOptions.SectionName))
             .Validate(o => o.Retention >= TimeSpan.FromDays(1), "StatusBoard:History:Retention must be at least one day.")
             .Validate(o => o.FlushInterval > TimeSpan.Zero, "StatusBoard:History:FlushInterval must be positive.")
             .Validate(o => o.PruneInterval > TimeSpan.Zero, "StatusBoard:History:PruneInterval must be positive.")
