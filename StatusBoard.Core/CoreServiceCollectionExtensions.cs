@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBoard.Core.Catalog;
+using StatusBoard.Core.Configuration;
 using StatusBoard.Core.Engine;
 using StatusBoard.Core.Engine.Politeness;
 using StatusBoard.Core.Engine.Truth;
@@ -25,7 +26,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, ValidateCatalogOptions>();
         services.AddOptions<EngineOptions>()
-            .Bind(configuration.GetSection(CatalogOptions.SectionName))
+            .BindReporting(configuration.GetSection(CatalogOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EngineOptions>, ValidateEngineOptions>();
 
@@ -42,7 +43,7 @@ public static class CoreServiceCollectionExtensions
     private static void AddSnapshotStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SnapshotOptions>()
-            .Bind(configuration.GetSection(CatalogOptions.SectionName))
+            .BindReporting(configuration.GetSection(CatalogOptions.SectionName))
             .Validate(o => o.PublishDelay >= TimeSpan.Zero, "StatusBoard:PublishDelay must not be negative.")
             .Validate(o => o.FreshnessInterval > TimeSpan.Zero, "StatusBoard:FreshnessInterval must be positive.")
             .ValidateOnStart();
@@ -56,7 +57,7 @@ public static class CoreServiceCollectionExtensions
     private static void AddStatusHistory(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HistoryOptions>()
-            .Bind(configuration.GetSection(HistoryOptions.SectionName))
+            .BindReporting(configuration.GetSection(HistoryOptions.SectionName))
             .Validate(o => o.Retention >= TimeSpan.FromDays(1), "StatusBoard:History:Retention must be at least one day.")
             .Validate(o => o.FlushInterval > TimeSpan.Zero, "StatusBoard:History:FlushInterval must be positive.")
             .Validate(o => o.PruneInterval > TimeSpan.Zero, "StatusBoard:History:PruneInterval must be positive.")
@@ -99,6 +100,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EndpointTracker>();
         services.AddSingleton<PayloadInterpreter>();
         services.AddSingleton<AutoDetector>();
+        services.AddSingleton(sp => new EntryDetector(sp.GetRequiredService<AutoDetector>(), sp.GetRequiredService<Fetcher>()));
         services.AddSingleton<ConnectivityMonitor>();
         services.AddSingleton<ProbeRunner>();
         services.AddMetrics();

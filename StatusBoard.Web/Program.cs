@@ -1,18 +1,16 @@
-using StatusBoard.Core;
 using StatusBoard.Web;
 using StatusBoard.Web.Api;
 using StatusBoard.Web.Circuits;
+using StatusBoard.Web.Commands;
 using StatusBoard.Web.Operations;
 using StatusBoard.Web.Components;
-using StatusBoard.Web.Demo;
 
-var builder = WebApplication.CreateBuilder(DemoMode.MapSwitch(args));
-builder.Services.AddStatusBoardCore(builder.Configuration);
-builder.Services.AddStatusBoardWeb(builder.Configuration);
-builder.Services.AddStatusBoardOperations();
-builder.Services.AddStatusBoardDemo();
+if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
 
-var app = builder.Build();
+var app = StatusBoardBuilder.Create(args).Build();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -5,27 +7,26 @@ using Microsoft.Extensions.Options;
 namespace StatusBoard.Web;
 
 /// <summary>
-/// Runs the app and turns a configuration error at start-up into one readable message and exit code 1,
-/// instead of an unhandled exception with a stack trace.
+/// Runs the app and turns every start-up problem — a bad configuration value, a port already in use — into one
+/// readable message per problem and exit code 1, instead of an unhandled exception with a stack trace.
 /// </summary>
 internal static class StartupGuard
 {
     public static async Task<int> RunAsync(WebApplication app)
     {
+        if (!Validate(app, Console.Error))
+        {
+            return 1;
+        }
         try
         {
-            // Validate options before the host starts, so a bad catalog is reported here instead of being
-            // logged by the host as "Hosting failed to start" with a stack trace.
-            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.StartAsync();
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (AddressInUse(ex))
         {
-            await Console.Error.WriteLineAsync("StatusBoard cannot start: the configuration is invalid.");
-            foreach (var failure in ex.Failures)
-            {
-                await Console.Error.WriteLineAsync($"  - {failure}");
-            }
+            var urls = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : app.Configuration["Urls"] ?? "http://localhost:5080";
+            await Console.Error.WriteLineAsync(
+                $"StatusBoard cannot listen on {urls}: the address is already in use (another StatusBoard?). Choose another with --urls http://localhost:5081");
             return 1;
         }
 
@@ -37,4 +38,41 @@ internal static class StartupGuard
         await app.WaitForShutdownAsync();
         return 0;
     }
+
+    /// <summary>
+    /// Validates every options class before anything starts, writing one line per problem (each naming its key) to
+    /// <paramref name="error"/>; false when the configuration cannot be used.
+    /// </summary>
+    public static bool Validate(WebApplication app, TextWriter error)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return true;
+        }
+        catch (Exception ex) when (Problems(ex) is { Count: > 0 } problems)
+        {
+            error.WriteLine("StatusBoard cannot start: the configuration is invalid.");
+            foreach (var problem in problems)
+            {
+                error.WriteLine($"  - {problem}");
+            }
+            return false;
+        }
+    }
+
+    /// <summary>Validation failures of one or several options classes; a binder's conversion error as a last resort.</summary>
+    private static List<string> Problems(Exception ex) => ex switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Problems).ToList(),
+        // The binder names the key in its message ("Failed to convert configuration value 'x' at 'StatusBoard:Y' …").
+        InvalidOperationException { InnerException: FormatException or OverflowException or ArgumentException } conversion => [conversion.Message],
+        _ => [],
+    };
+
+    private static bool AddressInUse(Exception ex) =>
+        ex is AddressInUseException
+        || ex is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+        || (ex.InnerException is { } inner && AddressInUse(inner));
 }

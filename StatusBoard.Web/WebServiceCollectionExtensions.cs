@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
+using StatusBoard.Core.Configuration;
 using StatusBoard.Web.Circuits;
 
 namespace StatusBoard.Web;
@@ -20,7 +21,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<CircuitCounter>();
         services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
         services.AddOptions<LightViewOptions>()
-            .Bind(configuration.GetSection("StatusBoard"))
+            .BindReporting(configuration.GetSection("StatusBoard"))
             .Validate(o => o.MaxCircuits >= 0, "StatusBoard:MaxCircuits must be 0 or more.")
             .ValidateOnStart();
         services.AddCors(options => options.AddPolicy(OpenReadPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET").WithExposedHeaders("ETag")));

@@ -1,0 +1,19 @@
+using StatusBoard.Core;
+using StatusBoard.Web.Demo;
+using StatusBoard.Web.Operations;
+
+namespace StatusBoard.Web;
+
+/// <summary>Builds the app's services from the command line: shared by the server and the commands, so both see the same configuration.</summary>
+public static class StatusBoardBuilder
+{
+    public static WebApplicationBuilder Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(DemoMode.MapSwitch(args));
+        builder.Services.AddStatusBoardCore(builder.Configuration);
+        builder.Services.AddStatusBoardWeb(builder.Configuration);
+        builder.Services.AddStatusBoardOperations();
+        builder.Services.AddStatusBoardDemo();
+        return builder;
+    }
+}
