@@ -28,18 +28,19 @@ public static class StreamApi
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
 
-        long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var lastSeen);
+        // Only the very snapshot the client has is skipped: same run (instance) and same version.
+        var lastSeen = context.Request.Headers["Last-Event-ID"].ToString();
         try
         {
             await response.Body.FlushAsync(cancellationToken);
             await foreach (var snapshot in store.WatchAsync(cancellationToken))
             {
                 // A reconnecting client that already has this version gets no duplicate.
-                if (snapshot.Version == lastSeen)
+                if (string.Equals(snapshot.EventId, lastSeen, StringComparison.Ordinal))
                 {
                     continue;
                 }
-                lastSeen = snapshot.Version;
+                lastSeen = snapshot.EventId;
                 await response.Body.WriteAsync(snapshot.SseEvent, cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }
