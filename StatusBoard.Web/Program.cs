@@ -15,7 +15,7 @@ builder.Services.AddStatusBoardDemo();
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponse.WriteAsync });
 }
 app.UseCors();
 app.UseAntiforgery();
