@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
 using StatusBoard.Core.History;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Components.Tiles;
 
 namespace StatusBoard.Web.Components.History;
 
@@ -11,7 +12,7 @@ namespace StatusBoard.Web.Components.History;
 /// keeps its string instance, so tiles are only rebuilt for services whose strip changed.
 /// </summary>
 public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider time, ILogger<RecentStrips> logger, HistoryRecorder? recorder = null)
-    : BackgroundService
+    : BackgroundService, ITileStrips
 {
     private readonly SemaphoreSlim _transitionsCommitted = new(0, 1);
 
@@ -21,7 +22,7 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
 
     private volatile FrozenDictionary<string, string> _strips = FrozenDictionary<string, string>.Empty;
 
-    /// <summary>The strip's markup, or null when there is no history for the service yet.</summary>
+    /// <inheritdoc />
     public string? For(string serviceId) => _strips.GetValueOrDefault(serviceId);
 
     public void Refresh()
