@@ -55,6 +55,11 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
                 {
                     LogRefreshFailed(logger, e.Message); // tiles keep their last strips; /healthz reports the database
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A bug here must not end the loop: a BackgroundService that throws stops the whole host.
+                    LogRefreshError(logger, e);
+                }
                 await NextRefreshAsync(stoppingToken).ConfigureAwait(false);
             }
         }
@@ -128,6 +133,9 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
     private static string Tooltip(DateTimeOffset from, DateTimeOffset to, PeriodUptime hour) =>
         $"{from.UtcDateTime:HH:mm}–{to.UtcDateTime:HH:mm} UTC: {UptimeBarsMarkup.Label(hour.Worst)}" +
         (Percent(hour) is { Length: > 0 } percent ? " · " + percent : "");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tile history strips not refreshed; trying again at the next refresh")]
+    private static partial void LogRefreshError(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tile history strips not refreshed: {Error}")]
     private static partial void LogRefreshFailed(ILogger logger, string error);
