@@ -17,6 +17,8 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponse.WriteAsync });
 }
+app.UseHeadAsGet();
+app.UseRouting(); // explicit: after the HEAD rewrite, so HEAD selects the GET endpoint
 app.UseCors();
 app.UseAntiforgery();
 app.MapStaticAssets();

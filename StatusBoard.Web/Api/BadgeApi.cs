@@ -57,8 +57,7 @@ public static class BadgeApi
         headers.ETag = etag;
         // Revalidate every time: a badge must not show yesterday's outage, and a 304 costs nothing.
         headers.CacheControl = "no-cache";
-        var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
-        if (ifNoneMatch.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*"))
+        if (ConditionalGet.IsNotModified(context.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

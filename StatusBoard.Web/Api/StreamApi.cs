@@ -27,6 +27,10 @@ public static class StreamApi
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
+        if (HeadRequests.IsHead(context))
+        {
+            return; // headers only: an uptime check must not hang on a stream
+        }
 
         // Only the very snapshot the client has is skipped: same run (instance) and same version.
         var lastSeen = context.Request.Headers["Last-Event-ID"].ToString();
