@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Levels;
 
 namespace StatusBoard.Web.Components.Tiles;
 
@@ -72,7 +73,7 @@ public sealed class TileMarkupCache(ITileStrips? strips = null)
             .Append("\" aria-label=\"").Append(pinLabel).Append("\" title=\"").Append(pinLabel).Append("\">")
             .Append((pinned ? IconMarkup.StarFilled : IconMarkup.StarOutlined).Value).Append("</button></header>");
         b.Append("<div class=\"tile-level\">").Append(IconMarkup.Level(status.Status).Value)
-            .Append("<span class=\"tile-level-text\">").Append(html.Encode(status.Status.ToLabel())).Append("</span>");
+            .Append("<span class=\"tile-level-text\">").Append(html.Encode(LevelWording.ToLabel(status.Status))).Append("</span>");
         if (status.Stale)
         {
             b.Append("<span class=\"stale-tag\" title=\"Last known level: not confirmed by a recent check\">stale</span>");
@@ -98,7 +99,7 @@ public sealed class TileMarkupCache(ITileStrips? strips = null)
         else if (status.LastChangedAt is { } changedAt)
         {
             var absolute = changedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-            b.Append("<span title=\"").Append(html.Encode(status.Status.ToLabel())).Append(" since ").Append(absolute)
+            b.Append("<span title=\"").Append(html.Encode(LevelWording.ToLabel(status.Status))).Append(" since ").Append(absolute)
                 .Append("\">changed <time data-relative datetime=\"").Append(changedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
                 .Append("\">").Append(absolute).Append("</time></span>");
         }
