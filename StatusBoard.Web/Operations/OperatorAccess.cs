@@ -5,7 +5,7 @@ namespace StatusBoard.Web.Operations;
 
 /// <summary>
 /// Who may see operator detail (database paths, driver messages): a client on this machine (loopback), or a caller
-/// sending <c>X-StatusBoard-Operator-Key</c> equal to <c>StatusBoard:OperatorKey</c>. Everyone else is anonymous.
+/// (or no network peer at all) or sending <c>X-StatusBoard-Operator-Key</c> equal to <c>StatusBoard:OperatorKey</c>. Everyone else is anonymous.
 /// </summary>
 public static class OperatorAccess
 {
@@ -14,7 +14,8 @@ public static class OperatorAccess
 
     public static bool IsOperator(HttpContext context)
     {
-        if (context.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote))
+        // No remote address means no network peer (an in-process host or a Unix socket): that is this machine.
+        if (context.Connection.RemoteIpAddress is not { } remote || System.Net.IPAddress.IsLoopback(remote))
         {
             return true;
         }
