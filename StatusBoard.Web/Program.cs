@@ -13,8 +13,10 @@ if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitC
 var app = StatusBoardBuilder.Create(args).Build();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponse.WriteAsync });
 }
+app.UseHeadAsGet();
+app.UseRouting(); // explicit: after the HEAD rewrite, so HEAD selects the GET endpoint
 app.UseCors();
 app.UseAntiforgery();
 app.MapStaticAssets();

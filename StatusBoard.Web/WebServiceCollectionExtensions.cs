@@ -16,6 +16,7 @@ public static class WebServiceCollectionExtensions
         services.AddMudServices();
         services.AddSingleton<StatusBoard.Web.Components.History.RecentStrips>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusBoard.Web.Components.History.RecentStrips>());
+        services.AddSingleton<StatusBoard.Web.Components.Tiles.ITileStrips>(sp => sp.GetRequiredService<StatusBoard.Web.Components.History.RecentStrips>());
         services.AddSingleton<StatusBoard.Web.Components.Tiles.TileMarkupCache>();
         services.AddProblemDetails();
         services.AddSingleton<CircuitCounter>();

@@ -26,8 +26,9 @@ public sealed class Snapshot
             ? previous._indexById
             : services.Select((s, i) => (s.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         // The instance token keeps ETags from two server runs apart: both start counting at version 1.
-        ETag = $"\"{instance}-{version}\"";
-        (SseEvent, Json) = SnapshotEncoding.Build(version, generatedAt, offline, serviceJson);
+        EventId = $"{instance}-{version}";
+        ETag = $"\"{EventId}\"";
+        (SseEvent, Json) = SnapshotEncoding.Build(EventId, version, generatedAt, offline, serviceJson);
         Compressed = new CompressedJson(Json);
     }
 
@@ -40,6 +41,12 @@ public sealed class Snapshot
 
     /// <summary>Non-null while StatusBoard cannot reach the internet itself; statuses are then stale.</summary>
     public Connectivity? Offline { get; }
+
+    /// <summary>
+    /// <c>&lt;instance&gt;-&lt;version&gt;</c>: the SSE <c>id</c>. The instance token tells two server runs apart (both
+    /// count from version 1); the trailing integer stays the version, which benchmark tools read.
+    /// </summary>
+    public string EventId { get; }
 
     /// <summary>Strong ETag of <see cref="Json"/>.</summary>
     public string ETag { get; }

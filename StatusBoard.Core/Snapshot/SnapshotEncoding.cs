@@ -15,9 +15,9 @@ internal static class SnapshotEncoding
     private static readonly byte[] s_eventTail = "\n\n"u8.ToArray();
 
     public static (ReadOnlyMemory<byte> SseEvent, ReadOnlyMemory<byte> Json) Build(
-        long version, DateTimeOffset generatedAt, Connectivity? offline, ImmutableArray<byte[]> services)
+        string eventId, long version, DateTimeOffset generatedAt, Connectivity? offline, ImmutableArray<byte[]> services)
     {
-        var eventHead = Encoding.UTF8.GetBytes($"id: {version}\nevent: snapshot\ndata: ");
+        var eventHead = Encoding.UTF8.GetBytes($"id: {eventId}\nevent: snapshot\ndata: ");
         var jsonHead = JsonHead(version, generatedAt, offline);
         var servicesLength = services.Sum(s => s.Length) + Math.Max(0, services.Length - 1);
         var jsonLength = jsonHead.Length + servicesLength + s_servicesTail.Length;

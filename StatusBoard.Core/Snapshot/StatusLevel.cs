@@ -32,20 +32,6 @@ public static class StatusLevels
         _ => 0,
     };
 
-    /// <summary>
-    /// Rank for "problems first" sorting on the dashboard: outages, then degradations, then maintenance,
-    /// then services we cannot see (unknown), then healthy ones.
-    /// </summary>
-    public static int SortRank(this StatusLevel level) => level switch
-    {
-        StatusLevel.MajorOutage => 0,
-        StatusLevel.PartialOutage => 1,
-        StatusLevel.Degraded => 2,
-        StatusLevel.Maintenance => 3,
-        StatusLevel.Unknown => 4,
-        _ => 5,
-    };
-
     /// <summary>The worse of two levels; unknown only wins over operational.</summary>
     public static StatusLevel Worst(StatusLevel a, StatusLevel b) => b.Severity() > a.Severity() ? b : a;
 

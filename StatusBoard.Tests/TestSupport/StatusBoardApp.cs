@@ -13,9 +13,15 @@ public sealed class StatusBoardApp(string catalogFile, FakeTimeProvider? time = 
 {
     public SnapshotStore Store => Services.GetRequiredService<SnapshotStore>();
 
+    /// <summary>The host environment; Development unless a test checks Production behaviour.</summary>
+    public string Environment { get; init; } = "Development";
+
+    /// <summary>Extra test-only services (e.g. an <see cref="Microsoft.AspNetCore.Hosting.IStartupFilter"/> adding a test endpoint).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration((_, config) =>
         {
             config.AddInMemoryCollection(new Dictionary<string, string?>
@@ -39,6 +45,10 @@ public sealed class StatusBoardApp(string catalogFile, FakeTimeProvider? time = 
         if (time is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(time));
+        }
+        if (TestServices is not null)
+        {
+            builder.ConfigureServices(TestServices);
         }
     }
 }

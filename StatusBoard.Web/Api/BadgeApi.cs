@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Levels;
 
 namespace StatusBoard.Web.Api;
 
@@ -26,7 +27,7 @@ public static class BadgeApi
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown service",
                 detail: $"No service with id '{id}' is in the catalog.");
         }
-        var message = service.Status.ToLabel().ToLowerInvariant() + (service.Stale ? " (stale)" : "");
+        var message = LevelWording.ToLabel(service.Status).ToLowerInvariant() + (service.Stale ? " (stale)" : "");
         return Svg(context, BadgeSvg.Render(service.Name, message, service.Status));
     }
 
@@ -43,8 +44,8 @@ public static class BadgeApi
         var message = problems.Length switch
         {
             0 => "operational",
-            1 => $"1 problem: {worst.ToLabel().ToLowerInvariant()}",
-            _ => $"{problems.Length} problems: worst {worst.ToLabel().ToLowerInvariant()}",
+            1 => $"1 problem: {LevelWording.ToLabel(worst).ToLowerInvariant()}",
+            _ => $"{problems.Length} problems: worst {LevelWording.ToLabel(worst).ToLowerInvariant()}",
         };
         return Svg(context, BadgeSvg.Render(services[0].Category, message, worst));
     }
@@ -57,8 +58,7 @@ public static class BadgeApi
         headers.ETag = etag;
         // Revalidate every time: a badge must not show yesterday's outage, and a 304 costs nothing.
         headers.CacheControl = "no-cache";
-        var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
-        if (ifNoneMatch.Split(',').Any(tag => tag.Trim() == etag || tag.Trim() == "*"))
+        if (ConditionalGet.IsNotModified(context.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security;
 using StatusBoard.Core.Snapshot;
-using StatusBoard.Web.Components.Controls;
+using StatusBoard.Web.Levels;
 
 namespace StatusBoard.Web.Api;
 
@@ -16,7 +16,7 @@ public static class BadgeSvg
         // Names come from configuration and upstream: escape them, an SVG is XML.
         var safeLabel = SecurityElement.Escape(label);
         var safeMessage = SecurityElement.Escape(message);
-        var colour = Favicon.Colour(level);
+        var colour = LevelPalette.Colour(level);
         var labelX = F(labelWidth / 2.0);
         var messageX = F(labelWidth + messageWidth / 2.0);
         return $"""

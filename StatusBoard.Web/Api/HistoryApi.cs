@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using StatusBoard.Core.History;
 using StatusBoard.Core.Snapshot;
 
@@ -7,7 +8,7 @@ namespace StatusBoard.Web.Api;
 /// <c>/api/status/{id}/history?days=90&amp;tz=Europe/Berlin</c>: one entry per day (worst level, fraction operational);
 /// <c>/api/status/{id}/incidents?days=90</c>: the incident timeline, newest first.
 /// </summary>
-public static class HistoryApi
+public static partial class HistoryApi
 {
     public const int MaxDays = 400;
 
@@ -19,7 +20,7 @@ public static class HistoryApi
         return endpoints;
     }
 
-    public static IResult GetHistory(string id, int? days, string? tz, SnapshotStore store, HistoryQueries history)
+    public static IResult GetHistory(string id, int? days, string? tz, SnapshotStore store, HistoryQueries history, ILoggerFactory? loggers = null)
     {
         if (Check(id, days, store) is { } problem)
         {
@@ -47,11 +48,11 @@ public static class HistoryApi
         }
         catch (Exception e) when (HistoryQueries.IsDatabaseFailure(e))
         {
-            return Problem(StatusCodes.Status503ServiceUnavailable, "History unavailable", e.Message);
+            return Unavailable(id, e, loggers);
         }
     }
 
-    public static IResult GetIncidents(string id, int? days, SnapshotStore store, HistoryQueries history)
+    public static IResult GetIncidents(string id, int? days, SnapshotStore store, HistoryQueries history, ILoggerFactory? loggers = null)
     {
         if (Check(id, days, store) is { } problem)
         {
@@ -80,7 +81,7 @@ public static class HistoryApi
         }
         catch (Exception e) when (HistoryQueries.IsDatabaseFailure(e))
         {
-            return Problem(StatusCodes.Status503ServiceUnavailable, "History unavailable", e.Message);
+            return Unavailable(id, e, loggers);
         }
     }
 
@@ -96,6 +97,17 @@ public static class HistoryApi
         }
         return null;
     }
+
+    /// <summary>The driver's message can name files and settings: it goes to the log, the caller gets a generic reason.</summary>
+    private static IResult Unavailable(string id, Exception e, ILoggerFactory? loggers)
+    {
+        LogUnavailable((loggers ?? NullLoggerFactory.Instance).CreateLogger(typeof(HistoryApi).FullName!), id, e.Message);
+        return Problem(StatusCodes.Status503ServiceUnavailable, "History unavailable",
+            "The history database is not available right now; the live status is unaffected. Operators: see the log or the health endpoint.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "History of {ServiceId} not read: {Error}")]
+    private static partial void LogUnavailable(ILogger logger, string serviceId, string error);
 
     private static IResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);

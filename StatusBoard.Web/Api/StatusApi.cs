@@ -46,16 +46,12 @@ public static class StatusApi
         var headers = context.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = "no-cache";
-        if (context.Request.Headers.IfNoneMatch.Any(value => value is not null && IfNoneMatchHas(value, etag)))
+        if (ConditionalGet.IsNotModified(context.Request, etag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         return new JsonBytesResult(json);
     }
-
-    private static bool IfNoneMatchHas(string headerValue, string etag) =>
-        headerValue.Trim() == "*" ||
-        headerValue.Split(',').Any(candidate => string.Equals(candidate.Trim(), etag, StringComparison.Ordinal));
 
     /// <summary>Writes bytes that were serialized when the snapshot was made.</summary>
     private sealed class JsonBytesResult(ReadOnlyMemory<byte> json) : IResult

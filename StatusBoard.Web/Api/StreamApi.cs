@@ -27,19 +27,24 @@ public static class StreamApi
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
+        if (HeadRequests.IsHead(context))
+        {
+            return; // headers only: an uptime check must not hang on a stream
+        }
 
-        long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var lastSeen);
+        // Only the very snapshot the client has is skipped: same run (instance) and same version.
+        var lastSeen = context.Request.Headers["Last-Event-ID"].ToString();
         try
         {
             await response.Body.FlushAsync(cancellationToken);
             await foreach (var snapshot in store.WatchAsync(cancellationToken))
             {
                 // A reconnecting client that already has this version gets no duplicate.
-                if (snapshot.Version == lastSeen)
+                if (string.Equals(snapshot.EventId, lastSeen, StringComparison.Ordinal))
                 {
                     continue;
                 }
-                lastSeen = snapshot.Version;
+                lastSeen = snapshot.EventId;
                 await response.Body.WriteAsync(snapshot.SseEvent, cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }

@@ -10,7 +10,7 @@ public sealed class HistoryHealthCheck(HistoryHealth health, HistoryDatabase dat
     {
         var data = new Dictionary<string, object>
         {
-            ["path"] = database.FilePath,
+            [HealthResponse.OperatorOnly.Path] = database.FilePath,
             ["batchesWritten"] = health.BatchesWritten,
             ["lastWriteAt"] = health.LastWriteAt?.ToString("O") ?? "never",
             ["pendingRows"] = health.Pending,
@@ -21,6 +21,8 @@ public sealed class HistoryHealthCheck(HistoryHealth health, HistoryDatabase dat
             return Task.FromResult(HealthCheckResult.Healthy("History database writable", data));
         }
         data["lastErrorAt"] = health.LastErrorAt?.ToString("O") ?? "";
-        return Task.FromResult(HealthCheckResult.Degraded($"History database failing: {health.LastError}", data: data));
+        // The driver's message can name files and settings: it goes in operator-only data, not the description.
+        data[HealthResponse.OperatorOnly.LastError] = health.LastError ?? "";
+        return Task.FromResult(HealthCheckResult.Degraded("History database failing", data: data));
     }
 }

@@ -140,7 +140,7 @@ public sealed class StatusApiTests : IAsyncLifetime
 
         var first = await reader.NextAsync();
         first.Event.Should().Be("snapshot");
-        first.Id.Should().Be(_app.Store.Current.Version.ToString());
+        first.Id.Should().Be(_app.Store.Current.EventId);
 
         _upstream.Set("/stripe/api/v2/summary.json", StatuspageJson.Summary("critical"));
         _time.Advance(TimeSpan.FromSeconds(67));
@@ -150,7 +150,7 @@ public sealed class StatusApiTests : IAsyncLifetime
             next = await reader.NextAsync();
         }
 
-        long.Parse(next.Id).Should().BeGreaterThan(long.Parse(first.Id));
+        Version(next.Id).Should().BeGreaterThan(Version(first.Id));
         using var json = JsonDocument.Parse(next.Data);
         json.RootElement.GetProperty("services")[1].GetProperty("status").GetString().Should().Be("major_outage");
     }
@@ -159,9 +159,9 @@ public sealed class StatusApiTests : IAsyncLifetime
     public async Task Stream_LastEventIdOfCurrentVersion_GetsNoDuplicate()
     {
         using var client = _app.CreateClient();
-        var current = _app.Store.Current.Version;
+        var current = _app.Store.Current;
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/status/stream");
-        request.Headers.Add("Last-Event-ID", current.ToString());
+        request.Headers.Add("Last-Event-ID", current.EventId);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
         using var reader = new SseReader(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
 
@@ -169,6 +169,9 @@ public sealed class StatusApiTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromSeconds(67));
         var next = await reader.NextAsync();
 
-        long.Parse(next.Id).Should().BeGreaterThan(current, "the version the client already had is not sent again");
+        Version(next.Id).Should().BeGreaterThan(current.Version, "the version the client already had is not sent again");
     }
+
+    /// <summary>The version is the id's trailing integer (after the instance token).</summary>
+    private static long Version(string eventId) => long.Parse(eventId[(eventId.LastIndexOf('-') + 1)..]);
 }

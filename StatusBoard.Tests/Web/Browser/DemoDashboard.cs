@@ -44,7 +44,7 @@ public sealed class DemoDashboard : IAsyncLifetime
         Assertions.Expect(page.Locator(".tile-grid[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
 
     public ServiceStatus FirstProblem() =>
-        App.Store.Current.Services.Where(s => s.Status.IsProblem() && s.Status != StatusLevel.Unknown).OrderBy(s => s.Status.SortRank()).FirstOrDefault()
+        App.Store.Current.Services.Where(s => s.Status.IsProblem() && s.Status != StatusLevel.Unknown).OrderBy(s => StatusBoard.Web.Levels.LevelWording.SortRank(s.Status)).FirstOrDefault()
         ?? App.Store.Current.Services[0];
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Levels;
 
 namespace StatusBoard.Web.Components.Controls;
 
@@ -9,18 +10,7 @@ public static class Favicon
     {
         var svg = problems == 0
             ? "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='#1b5e20'/><path d='M8 17l5 5 11-12' stroke='#fff' stroke-width='4' fill='none'/></svg>"
-            : $"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='{Colour(worst)}'/><text x='16' y='23' font-family='Verdana,sans-serif' font-size='{(problems > 99 ? 12 : 18)}' font-weight='bold' fill='#fff' text-anchor='middle'>{(problems > 999 ? "999" : problems)}</text></svg>";
+            : $"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='{LevelPalette.Colour(worst)}'/><text x='16' y='23' font-family='Verdana,sans-serif' font-size='{(problems > 99 ? 12 : 18)}' font-weight='bold' fill='#fff' text-anchor='middle'>{(problems > 999 ? "999" : problems)}</text></svg>";
         return "data:image/svg+xml," + Uri.EscapeDataString(svg);
     }
-
-    /// <summary>Dark enough for white text (WCAG AA) on every level.</summary>
-    public static string Colour(StatusLevel level) => level switch
-    {
-        StatusLevel.Operational => "#1b5e20",
-        StatusLevel.Degraded => "#8a4b00",
-        StatusLevel.PartialOutage => "#b8380f",
-        StatusLevel.MajorOutage => "#b71c1c",
-        StatusLevel.Maintenance => "#0d47a1",
-        _ => "#424242",
-    };
 }

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Microsoft.Extensions.Logging;
 using StatusBoard.Core.History;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Components.Tiles;
 
 namespace StatusBoard.Web.Components.History;
 
@@ -11,7 +12,7 @@ namespace StatusBoard.Web.Components.History;
 /// keeps its string instance, so tiles are only rebuilt for services whose strip changed.
 /// </summary>
 public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider time, ILogger<RecentStrips> logger, HistoryRecorder? recorder = null)
-    : BackgroundService
+    : BackgroundService, ITileStrips
 {
     private readonly SemaphoreSlim _transitionsCommitted = new(0, 1);
 
@@ -21,7 +22,7 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
 
     private volatile FrozenDictionary<string, string> _strips = FrozenDictionary<string, string>.Empty;
 
-    /// <summary>The strip's markup, or null when there is no history for the service yet.</summary>
+    /// <inheritdoc />
     public string? For(string serviceId) => _strips.GetValueOrDefault(serviceId);
 
     public void Refresh()
@@ -53,6 +54,11 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
                 catch (Exception e) when (HistoryQueries.IsDatabaseFailure(e))
                 {
                     LogRefreshFailed(logger, e.Message); // tiles keep their last strips; /healthz reports the database
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A bug here must not end the loop: a BackgroundService that throws stops the whole host.
+                    LogRefreshError(logger, e);
                 }
                 await NextRefreshAsync(stoppingToken).ConfigureAwait(false);
             }
@@ -127,6 +133,9 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
     private static string Tooltip(DateTimeOffset from, DateTimeOffset to, PeriodUptime hour) =>
         $"{from.UtcDateTime:HH:mm}–{to.UtcDateTime:HH:mm} UTC: {UptimeBarsMarkup.Label(hour.Worst)}" +
         (Percent(hour) is { Length: > 0 } percent ? " · " + percent : "");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tile history strips not refreshed; trying again at the next refresh")]
+    private static partial void LogRefreshError(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tile history strips not refreshed: {Error}")]
     private static partial void LogRefreshFailed(ILogger logger, string error);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Levels;
 using StatusBoard.Web.Components.Tiles;
 
 namespace StatusBoard.Web.Components.History;
@@ -35,5 +36,5 @@ public static class UptimeBarsMarkup
     public static string Percent(double? operational) =>
         operational is { } o ? (o * 100).ToString(o >= 0.9995 && o < 1 ? "0.00" : "0.##", CultureInfo.InvariantCulture) + " % operational" : "no data";
 
-    public static string Label(StatusLevel? level) => level?.ToLabel() ?? "No data";
+    public static string Label(StatusLevel? level) => level is { } known ? LevelWording.ToLabel(known) : "No data";
 }

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
 using StatusBoard.Core.Snapshot;
-using StatusBoard.Web.Components.History;
+using StatusBoard.Web.Levels;
 
 namespace StatusBoard.Web.Components.Tiles;
 
@@ -14,7 +14,7 @@ namespace StatusBoard.Web.Components.Tiles;
 /// one changed service builds exactly one new tile for all viewers. Clicks reach the board through one delegated
 /// <c>tileaction</c> event. Every upstream string is HTML-encoded here: it stays text.
 /// </summary>
-public sealed class TileMarkupCache(RecentStrips? strips = null)
+public sealed class TileMarkupCache(ITileStrips? strips = null)
 {
     private readonly ConditionalWeakTable<ServiceStatus, Variants> _cache = new();
     private long _built;
@@ -26,35 +26,33 @@ public sealed class TileMarkupCache(RecentStrips? strips = null)
     {
         var variants = _cache.GetValue(status, _ => new Variants());
         var strip = strips?.For(status.Id);
-        if (!ReferenceEquals(variants.Strip, strip))
+        var cached = pinned ? variants.Pinned : variants.Unpinned;
+        // Each cached tile carries the strip it was built with (RecentStrips keeps unchanged strips as the same
+        // instance), so a circuit that finishes building after the strip moved on can only cause a rebuild.
+        if (cached is not null && ReferenceEquals(cached.Strip, strip))
         {
-            // The 24-hour strip moved on (RecentStrips keeps unchanged strips as the same instance).
-            variants.Pinned = variants.Unpinned = null;
-            variants.Strip = strip;
+            return new MarkupString(cached.Markup);
         }
-        var markup = pinned ? variants.Pinned : variants.Unpinned;
-        if (markup is null)
+        Interlocked.Increment(ref _built);
+        var built = new Tile(strip, Build(status, pinned, strip));
+        // Two circuits may build at once; each result is consistent with its own strip, so the last write is fine.
+        if (pinned)
         {
-            Interlocked.Increment(ref _built);
-            markup = Build(status, pinned, strip);
-            // Two circuits may build the same tile at once; either result is identical, so the last write is fine.
-            if (pinned)
-            {
-                variants.Pinned = markup;
-            }
-            else
-            {
-                variants.Unpinned = markup;
-            }
+            variants.Pinned = built;
         }
-        return new MarkupString(markup);
+        else
+        {
+            variants.Unpinned = built;
+        }
+        return new MarkupString(built.Markup);
     }
+
+    private sealed record Tile(string? Strip, string Markup);
 
     private sealed class Variants
     {
-        public string? Pinned;
-        public string? Unpinned;
-        public string? Strip;
+        public volatile Tile? Pinned;
+        public volatile Tile? Unpinned;
     }
 
     private static string Build(ServiceStatus status, bool pinned, string? strip)
@@ -75,7 +73,7 @@ public sealed class TileMarkupCache(RecentStrips? strips = null)
             .Append("\" aria-label=\"").Append(pinLabel).Append("\" title=\"").Append(pinLabel).Append("\">")
             .Append((pinned ? IconMarkup.StarFilled : IconMarkup.StarOutlined).Value).Append("</button></header>");
         b.Append("<div class=\"tile-level\">").Append(IconMarkup.Level(status.Status).Value)
-            .Append("<span class=\"tile-level-text\">").Append(html.Encode(status.Status.ToLabel())).Append("</span>");
+            .Append("<span class=\"tile-level-text\">").Append(html.Encode(LevelWording.ToLabel(status.Status))).Append("</span>");
         if (status.Stale)
         {
             b.Append("<span class=\"stale-tag\" title=\"Last known level: not confirmed by a recent check\">stale</span>");
@@ -101,7 +99,7 @@ public sealed class TileMarkupCache(RecentStrips? strips = null)
         else if (status.LastChangedAt is { } changedAt)
         {
             var absolute = changedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-            b.Append("<span title=\"").Append(html.Encode(status.Status.ToLabel())).Append(" since ").Append(absolute)
+            b.Append("<span title=\"").Append(html.Encode(LevelWording.ToLabel(status.Status))).Append(" since ").Append(absolute)
                 .Append("\">changed <time data-relative datetime=\"").Append(changedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
                 .Append("\">").Append(absolute).Append("</time></span>");
         }
