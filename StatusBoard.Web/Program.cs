@@ -26,6 +26,7 @@ app.MapBadgeApi();
 app.MapHistoryApi();
 app.UseLightViewWhenBusy();
 app.MapOperations();
+app.MapOpenApi(); // /openapi/v1.json
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 return await StartupGuard.RunAsync(app);

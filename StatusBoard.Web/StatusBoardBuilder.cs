@@ -1,4 +1,5 @@
 using StatusBoard.Core;
+using StatusBoard.Web.Api;
 using StatusBoard.Web.Demo;
 using StatusBoard.Web.Operations;
 
@@ -13,6 +14,7 @@ public static class StatusBoardBuilder
         builder.Services.AddStatusBoardCore(builder.Configuration);
         builder.Services.AddStatusBoardWeb(builder.Configuration);
         builder.Services.AddStatusBoardOperations();
+        builder.Services.AddStatusBoardOpenApi();
         builder.Services.AddStatusBoardDemo();
         return builder;
     }

@@ -15,8 +15,10 @@ public static class BadgeApi
     public static IEndpointRouteBuilder MapBadgeApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/badge").RequireCors(WebServiceCollectionExtensions.OpenReadPolicy).WithTags("Badges");
-        group.MapGet("/{id}.svg", GetServiceBadge).WithName("GetServiceBadge").WithSummary("SVG badge of one service's level.");
-        group.MapGet("/category/{name}.svg", GetCategoryBadge).WithName("GetCategoryBadge").WithSummary("SVG badge of a category's worst level.");
+        group.MapGet("/{id}.svg", GetServiceBadge).WithName("GetServiceBadge").WithSummary("SVG badge of one service's level.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/category/{name}.svg", GetCategoryBadge).WithName("GetCategoryBadge").WithSummary("SVG badge of a category's worst level.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

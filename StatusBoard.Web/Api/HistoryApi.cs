@@ -15,8 +15,12 @@ public static partial class HistoryApi
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/status").RequireCors(WebServiceCollectionExtensions.OpenReadPolicy).WithTags("History");
-        group.MapGet("/{id}/history", GetHistory).WithName("GetServiceHistory").WithSummary("Daily worst level and uptime of one service.");
-        group.MapGet("/{id}/incidents", GetIncidents).WithName("GetServiceIncidents").WithSummary("Incidents of one service, newest first.");
+        group.MapGet("/{id}/history", GetHistory).WithName("GetServiceHistory").WithSummary("Daily worst level and uptime of one service.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{id}/incidents", GetIncidents).WithName("GetServiceIncidents").WithSummary("Incidents of one service, newest first.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 

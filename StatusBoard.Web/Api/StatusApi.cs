@@ -8,8 +8,10 @@ public static class StatusApi
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/status").RequireCors(WebServiceCollectionExtensions.OpenReadPolicy).WithTags("Status");
-        group.MapGet("/", GetSnapshot).WithName("GetStatus").WithSummary("Every service's current status.");
-        group.MapGet("/{id}", GetService).WithName("GetServiceStatus").WithSummary("One service's current status.");
+        group.MapGet("/", GetSnapshot).WithName("GetStatus").WithSummary("Every service's current status.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status304NotModified);
+        group.MapGet("/{id}", GetService).WithName("GetServiceStatus").WithSummary("One service's current status.")
+            .Produces<ServiceStatus>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -15,7 +15,8 @@ public static class StreamApi
             .RequireCors(WebServiceCollectionExtensions.OpenReadPolicy)
             .WithName("StreamStatus")
             .WithSummary("Server-Sent Events: one 'snapshot' event per version.")
-            .WithTags("Status");
+            .WithTags("Status")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return endpoints;
     }
 
