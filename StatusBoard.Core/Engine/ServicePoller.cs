@@ -7,7 +7,8 @@ namespace StatusBoard.Core.Engine;
 
 /// <summary>
 /// Polls one service once: read the upstream (<see cref="ServiceReader"/>), probe it if the entry asks, compose the
-/// new status (<see cref="StatusComposer"/>) and hand it to the store. Logs one line per real level change.
+/// new status (<see cref="StatusComposer"/>) and hand it to the store. Logs one line per real level change
+/// (a first reading that finds the service operational is not one).
 /// </summary>
 internal sealed partial class ServicePoller(
     ServiceReader reader,
@@ -27,13 +28,21 @@ internal sealed partial class ServicePoller(
             : null;
         var status = composer.Compose(service, previous, reading, observed, time.GetUtcNow());
         var before = previous?.Status ?? StatusLevel.Unknown;
-        if (status.Status != before)
+        if (previous?.CheckedAt is null && status.Status == StatusLevel.Operational)
+        {
+            // A first reading that finds the service healthy is no news: 190 such lines would bury the problems.
+            LogFirstReading(logger, service.Id, status.Status);
+        }
+        else if (status.Status != before)
         {
             LogLevelChanged(logger, service.Id, before, status.Status, status.Error ?? status.Summary);
         }
         store.Apply(status);
         return status;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{ServiceId}: first reading {Level}")]
+    private static partial void LogFirstReading(ILogger logger, string serviceId, StatusLevel level);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ServiceId}: {From} -> {To} ({Reason})")]
     private static partial void LogLevelChanged(ILogger logger, string serviceId, StatusLevel from, StatusLevel to, string? reason);
