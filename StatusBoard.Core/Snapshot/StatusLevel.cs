@@ -74,15 +74,4 @@ public static class StatusLevels
         level = StatusLevel.Unknown;
         return false;
     }
-
-    /// <summary>Human-readable label (e.g. "Partial outage").</summary>
-    public static string ToLabel(this StatusLevel level) => level switch
-    {
-        StatusLevel.Operational => "Operational",
-        StatusLevel.Degraded => "Degraded",
-        StatusLevel.PartialOutage => "Partial outage",
-        StatusLevel.MajorOutage => "Major outage",
-        StatusLevel.Maintenance => "Maintenance",
-        _ => "Unknown",
-    };
 }

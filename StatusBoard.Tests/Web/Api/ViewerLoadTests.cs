@@ -32,7 +32,7 @@ public sealed class ViewerLoadTests : IAsyncLifetime
     public async Task TwoHundredApiAndSseClients_OneUpstreamRequestPerIntervalPerEndpoint()
     {
         var ct = TestContext.Current.CancellationToken;
-        var engine = _app.Services.GetService(typeof(StatusBoard.Core.Engine.StatusEngine)) as StatusBoard.Core.Engine.StatusEngine;
+        var engine = (StatusBoard.Core.Engine.StatusEngine)_app.Services.GetService(typeof(StatusBoard.Core.Engine.StatusEngine))!;
         using var client = _app.CreateClient();
         var streams = new List<SseReader>();
         for (var i = 0; i < 100; i++)
@@ -47,16 +47,10 @@ public sealed class ViewerLoadTests : IAsyncLifetime
         {
             // 100 API requests in parallel every simulated minute, while 100 SSE clients listen.
             await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => client.GetByteArrayAsync("/api/status", ct)));
-            while (engine!.CompletedPolls < 2L * minute)
-            {
-                await Task.Delay(5, ct); // Polls finish on loopback I/O; nothing to subscribe to.
-            }
+            await engine.WaitForCompletedPollsAsync(2L * minute, ct);
             _time.Advance(TimeSpan.FromMinutes(1));
         }
-        while (engine!.CompletedPolls < 12)
-        {
-            await Task.Delay(5, ct);
-        }
+        await engine.WaitForCompletedPollsAsync(12, ct);
 
         _upstream.Hits("/v1/api/v2/summary.json").Should().Be(6, "start-up and five intervals, whatever the number of viewers");
         _upstream.Hits("/v2/api/v2/summary.json").Should().Be(6);

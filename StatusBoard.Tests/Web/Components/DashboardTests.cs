@@ -180,6 +180,20 @@ public sealed class DashboardTests : IAsyncDisposable
     }
 
     [Fact]
+    public void OfflineBanner_SaysItInTheDashboardsWords_NotTheEnginesMessage()
+    {
+        // Arrange
+        var board = RenderAt("/");
+
+        // Act: the engine's message is for the JSON API and logs; the banner builds its own sentence from Since.
+        _store.SetOffline(new Connectivity(_time.GetUtcNow().AddMinutes(-5), "engine wording: no route"));
+
+        // Assert
+        board.WaitForAssertion(() => board.Find("[data-testid='offline-banner']").TextContent
+            .Should().Contain("2026-11-25 11:55 UTC").And.NotContain("engine wording"));
+    }
+
+    [Fact]
     public void Board_TileOpensDetailsInTheDrawer()
     {
         _store.Set(_time, "charlie", StatusLevel.MajorOutage, "Everything is down");

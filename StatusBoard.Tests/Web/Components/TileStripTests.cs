@@ -87,15 +87,22 @@ public sealed class TileStripTests
         await using var app = new StatusBoardApp(catalog, _time);
         _ = app.Server;
         var strips = app.Services.GetRequiredService<RecentStrips>();
+        var showsOutage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            if (strips.For("a") is { } strip && strip.Contains("data-level=\"major_outage\"", StringComparison.Ordinal))
+            {
+                showsOutage.TrySetResult();
+            }
+        }
+        strips.Refreshed += Check;
+        Check(); // a refresh may have finished before the handler was attached
 
         // Act: the first poll finds a major outage; the recorder commits the transition.
         await app.Store.WaitForAsync(s => s.Service("a").Status == StatusLevel.MajorOutage);
 
-        // Assert
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (strips.For("a") is not { } strip || !strip.Contains("data-level=\"major_outage\"", StringComparison.Ordinal))
-        {
-            await Task.Delay(20, deadline.Token); // a refresh on the thread pool after a real SQLite commit
-        }
+        // Assert: a refresh on the thread pool after the real SQLite commit, long before the fake clock's minute.
+        await showsOutage.Task.WaitAsync(TimeSpan.FromSeconds(30), Xunit.TestContext.Current.CancellationToken);
+        strips.Refreshed -= Check;
     }
 }

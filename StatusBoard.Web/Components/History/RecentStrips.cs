@@ -25,6 +25,9 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
     /// <inheritdoc />
     public string? For(string serviceId) => _strips.GetValueOrDefault(serviceId);
 
+    /// <summary>Raised after each refresh, so tests wait on it instead of polling.</summary>
+    internal event Action? Refreshed;
+
     public void Refresh()
     {
         var previous = _strips;
@@ -35,6 +38,7 @@ public sealed partial class RecentStrips(HistoryQueries queries, TimeProvider ti
             next[service] = previous.TryGetValue(service, out var old) && old == markup ? old : markup;
         }
         _strips = next.ToFrozenDictionary(StringComparer.Ordinal);
+        Refreshed?.Invoke();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -7,12 +7,11 @@ namespace StatusBoard.Web.Components.Pages;
 
 /// <summary>
 /// The dashboard: every service as a tile, pinned first, then problems first. Filters come from the URL query;
-/// pins from this browser's localStorage. Subscribes to the snapshot store and re-renders over its circuit when a
-/// new version arrives; tiles whose service did not change skip their render.
+/// pins from this browser's localStorage. Re-renders over its circuit when a new snapshot version arrives; tiles
+/// whose service did not change skip their render.
 /// </summary>
-public partial class Board : IAsyncDisposable
+public partial class Board
 {
-    private IDisposable? _subscription;
     private IJSObjectReference? _pinsModule;
     private Snapshot _snapshot = null!;
     private BoardQuery _query = BoardQuery.Everything;
@@ -24,9 +23,6 @@ public partial class Board : IAsyncDisposable
     private StatusLevel _worst;
     private string? _selectedId;
     private bool _interactive;
-
-    [Inject]
-    public required SnapshotStore Store { get; init; }
 
     [Inject]
     public required TimeProvider Time { get; init; }
@@ -51,16 +47,10 @@ public partial class Board : IAsyncDisposable
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
-    protected override void OnInitialized()
-    {
-        _snapshot = Store.Current;
-        _subscription = Store.Subscribe(OnSnapshotChangedAsync);
-    }
-
     protected override void OnParametersSet()
     {
         _query = BoardQueryString.Parse(Category, Text, ProblemsOnly);
-        Show(Store.Current);
+        Show(Snapshot);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -85,26 +75,7 @@ public partial class Board : IAsyncDisposable
         StateHasChanged();
     }
 
-    private async Task OnSnapshotChangedAsync(Snapshot snapshot)
-    {
-        if (snapshot.Version == _snapshot.Version)
-        {
-            return;
-        }
-        try
-        {
-            await InvokeAsync(() =>
-            {
-                Show(snapshot);
-                StateHasChanged();
-            });
-        }
-        catch (Exception ex)
-        {
-            // Surface the failure on this user's circuit instead of losing it on a background thread.
-            await DispatchExceptionAsync(ex);
-        }
-    }
+    protected override void OnSnapshotChanged(Snapshot snapshot) => Show(snapshot);
 
     private void Show(Snapshot snapshot)
     {
@@ -168,9 +139,8 @@ public partial class Board : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask DisposeAsyncCore()
     {
-        _subscription?.Dispose();
         if (_pinsModule is not null)
         {
             try
@@ -182,6 +152,5 @@ public partial class Board : IAsyncDisposable
                 // The circuit is gone; so is the module.
             }
         }
-        GC.SuppressFinalize(this);
     }
 }

@@ -10,13 +10,12 @@ namespace StatusBoard.Web.Components.Pages;
 /// Meant to run for days: it holds only the latest snapshot, tiles are keyed so the DOM is reused, and the
 /// circuit reconnects (or the page reloads) on its own (see js/reconnect.js).
 /// </summary>
-public partial class WallDisplay : IDisposable
+public partial class WallDisplay
 {
     // The wall is 16:9; the header and the problem band take roughly a quarter of its height.
     private const double HealthyAreaAspect = 16.0 / 9.0 / 0.72;
     private const double FullAreaAspect = 16.0 / 9.0 / 0.93;
 
-    private IDisposable? _subscription;
     private Snapshot _snapshot = null!;
     private BoardQuery _query = BoardQuery.Everything;
     private ServiceStatus[] _problems = [];
@@ -25,9 +24,6 @@ public partial class WallDisplay : IDisposable
     private WallGrid _healthyGrid;
     private StatusLevel _worst;
     private int _total;
-
-    [Inject]
-    public required SnapshotStore Store { get; init; }
 
     [Inject]
     public required TimeProvider Time { get; init; }
@@ -50,37 +46,13 @@ public partial class WallDisplay : IDisposable
         _query.ProblemsOnly ? "problems only" : null,
     }.Where(part => part is not null));
 
-    protected override void OnInitialized()
-    {
-        _snapshot = Store.Current;
-        _subscription = Store.Subscribe(OnSnapshotChangedAsync);
-    }
-
     protected override void OnParametersSet()
     {
         _query = BoardQueryString.Parse(Category, Text, ProblemsOnly);
-        Show(Store.Current);
+        Show(Snapshot);
     }
 
-    private async Task OnSnapshotChangedAsync(Snapshot snapshot)
-    {
-        if (snapshot.Version == _snapshot.Version)
-        {
-            return;
-        }
-        try
-        {
-            await InvokeAsync(() =>
-            {
-                Show(snapshot);
-                StateHasChanged();
-            });
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    }
+    protected override void OnSnapshotChanged(Snapshot snapshot) => Show(snapshot);
 
     private void Show(Snapshot snapshot)
     {
@@ -93,6 +65,4 @@ public partial class WallDisplay : IDisposable
         _problemGrid = WallGrid.ForProblems(_problems.Length);
         _healthyGrid = WallGrid.For(_healthy.Length, _problems.Length == 0 ? FullAreaAspect : HealthyAreaAspect);
     }
-
-    public void Dispose() => _subscription?.Dispose();
 }
