@@ -29,7 +29,12 @@ public partial class TeamBoard : IDisposable
         _view = Boards.Find(Id);
         if (_view is null && HttpContext is { Response.HasStarted: false } http)
         {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            // Set as the headers go out: a 404 set during rendering makes the framework drop the page's body.
+            http.Response.OnStarting(() =>
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
         }
     }
 
