@@ -144,6 +144,27 @@ public sealed class TeamBoardTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Wall_ForABoard_ShowsOnlyItsServices_WithItsTitleAndWorstLevel()
+    {
+        // Arrange: stripe comes first by the board's order, but aws-s3's problem is worse.
+        Configure(PaymentsAndCloud());
+        _store.Set(_time, "stripe", StatusLevel.Degraded);
+        _store.Set(_time, "aws-s3", StatusLevel.MajorOutage);
+        _store.Set(_time, "github", StatusLevel.PartialOutage);
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("wall?board=payments");
+
+        // Act
+        var wall = _context.Render<WallDisplay>();
+
+        // Assert
+        wall.FindAll(".wall-problems [data-service-id]").Select(t => t.GetAttribute("data-service-id")).Should().Equal("stripe", "aws-s3");
+        wall.FindAll(".wall-grid [data-service-id]").Select(t => t.GetAttribute("data-service-id")).Should().Equal("aws-ec2");
+        wall.Find(".wall-brand").TextContent.Should().Be("Payments team");
+        var glance = wall.FindComponent<AtAGlance>().Instance;
+        (glance.Problems, glance.Worst, glance.Name).Should().Be((2, StatusLevel.MajorOutage, "Payments team · Wall · StatusBoard"));
+    }
+
+    [Fact]
     public void Chooser_WithBoards_IsANavListOfLinks()
     {
         Configure(PaymentsAndCloud());
