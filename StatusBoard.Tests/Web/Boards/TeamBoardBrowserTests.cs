@@ -15,7 +15,7 @@ public sealed class TeamBoardBrowserTests : IAsyncLifetime
     {
         var settings = BoardsConfiguration.Merge(
             new Dictionary<string, string?> { ["StatusBoard:Demo"] = "true" },
-            BoardsConfiguration.Board(0, "dev", "Developer tools", services: ["stripe"], categories: ["Code & CI"], order: ["stripe"]),
+            BoardsConfiguration.Board(0, "dev", "Developer tools", services: ["shopify"], categories: ["Code & CI"], order: ["shopify"]),
             BoardsConfiguration.Board(1, "everything-else", "Everything else", services: ["*"]));
         // An empty CatalogFile means the shipped catalog, as the demo runs it.
         _app = new StatusBoardApp("", settings: settings);
@@ -36,7 +36,7 @@ public sealed class TeamBoardBrowserTests : IAsyncLifetime
     public async Task TeamBoard_ShowsItsServices_ItsTitle_AndTheChooser()
     {
         // Arrange
-        var expected = _app.Store.Current.Services.Where(s => s.Category == "Code & CI" || s.Id == "stripe").ToArray();
+        var expected = _app.Store.Current.Services.Where(s => s.Category == "Code & CI" || s.Id == "shopify").ToArray();
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
 
         // Act
@@ -46,6 +46,7 @@ public sealed class TeamBoardBrowserTests : IAsyncLifetime
         // Assert
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Developer tools");
         await Assertions.Expect(page.Locator(".tile-grid [data-service-id]")).ToHaveCountAsync(expected.Length);
+        await Assertions.Expect(page.Locator(".tile-grid [data-service-id]").First).ToHaveAttributeAsync("data-service-id", "shopify");
         // The demo's levels move on their own; the exact count is checked in TeamBoardTests.
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex(@"^(\(\d+\) )?Developer tools · StatusBoard$"));
         var chooser = page.Locator("nav[aria-label='Boards'] a");
