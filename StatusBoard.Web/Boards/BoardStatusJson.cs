@@ -11,21 +11,27 @@ namespace StatusBoard.Web.Boards;
 /// </summary>
 public sealed class BoardStatusJson(SnapshotStore store)
 {
-    private volatile Generation? _current;
+    private Generation? _current;
 
     /// <summary>The board's JSON and strong ETag for the current snapshot.</summary>
     public BoardJson For(BoardView board)
     {
         var snapshot = store.Current;
-        var generation = _current;
-        if (generation is null || !ReferenceEquals(generation.Snapshot, snapshot))
+        while (true)
         {
-            // A newer snapshot retires every board's bytes at once; racing requests may each start one, and
-            // the last one kept wins, while the Lazy below still makes each board's bytes once per generation.
-            generation = new Generation(snapshot);
-            _current = generation;
+            var generation = Volatile.Read(ref _current);
+            if (generation is not null && ReferenceEquals(generation.Snapshot, snapshot))
+            {
+                return generation.Boards.GetOrAdd(board, static (view, s) => new Lazy<BoardJson>(() => Build(s, view)), snapshot).Value;
+            }
+            if (generation is not null && generation.Snapshot.Version > snapshot.Version)
+            {
+                snapshot = generation.Snapshot; // another request already moved on to a newer version
+                continue;
+            }
+            // One generation per version, even when requests race to retire the old one: only one swap wins.
+            Interlocked.CompareExchange(ref _current, new Generation(snapshot), generation);
         }
-        return generation.Boards.GetOrAdd(board, static (view, s) => new Lazy<BoardJson>(() => Build(s, view)), snapshot).Value;
     }
 
     private static BoardJson Build(Snapshot snapshot, BoardView board)
