@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 using StatusBoard.Core.Configuration;
+using StatusBoard.Web.Boards;
 using StatusBoard.Web.Circuits;
 
 namespace StatusBoard.Web;
@@ -18,6 +19,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StatusBoard.Web.Components.History.RecentStrips>());
         services.AddSingleton<StatusBoard.Web.Components.Tiles.ITileStrips>(sp => sp.GetRequiredService<StatusBoard.Web.Components.History.RecentStrips>());
         services.AddSingleton<StatusBoard.Web.Components.Tiles.TileMarkupCache>();
+        services.AddStatusBoardBoards(configuration);
         services.AddProblemDetails();
         services.AddSingleton<CircuitCounter>();
         services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());

@@ -1,4 +1,5 @@
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Boards;
 
 namespace StatusBoard.Web.Api;
 
@@ -15,8 +16,12 @@ public static class StatusApi
         return endpoints;
     }
 
-    public static IResult GetSnapshot(HttpContext context, SnapshotStore store)
+    public static IResult GetSnapshot(HttpContext context, SnapshotStore store, BoardCatalog boards, BoardStatusJson boardJson, string? board = null)
     {
+        if (board is not null)
+        {
+            return GetBoard(context, board, boards, boardJson);
+        }
         var snapshot = store.Current;
         context.Response.Headers.Vary = "Accept-Encoding";
         var (json, encoding) = ResponseEncoding.Choose(context.Request, snapshot);
@@ -27,6 +32,20 @@ public static class StatusApi
         // Each representation has its own strong ETag: the bytes differ.
         context.Response.Headers.ContentEncoding = encoding;
         return Precomputed(context, snapshot.ETag.Insert(snapshot.ETag.Length - 1, "-" + encoding), json);
+    }
+
+    /// <summary><c>?board={id}</c>: the board's bytes, made once per (version, board) and shared by every request.</summary>
+    private static IResult GetBoard(HttpContext context, string id, BoardCatalog boards, BoardStatusJson boardJson)
+    {
+        if (boards.Find(id) is not { } view)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Unknown board",
+                detail: $"No board with id '{id}' is configured (StatusBoard:Boards).");
+        }
+        var json = boardJson.For(view);
+        return Precomputed(context, json.ETag, json.Json);
     }
 
     public static IResult GetService(string id, HttpContext context, SnapshotStore store)

@@ -18,6 +18,14 @@ public partial class MainLayout : IAsyncDisposable
     [Inject]
     public required IJSRuntime JS { get; init; }
 
+    [Inject]
+    public required StatusBoard.Web.Boards.BoardCatalog Boards { get; init; }
+
+    // The chooser follows board reloads on every open page.
+    protected override void OnInitialized() => Boards.Changed += OnBoardsChanged;
+
+    private void OnBoardsChanged() => _ = InvokeAsync(StateHasChanged);
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender || _themeProvider is null)
@@ -54,6 +62,7 @@ public partial class MainLayout : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Boards.Changed -= OnBoardsChanged;
         if (_themeModule is not null)
         {
             try

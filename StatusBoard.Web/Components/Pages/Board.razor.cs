@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Boards;
 using StatusBoard.Web.Components.Filtering;
 
 namespace StatusBoard.Web.Components.Pages;
@@ -16,6 +17,7 @@ public partial class Board
     private Snapshot _snapshot = null!;
     private BoardQuery _query = BoardQuery.Everything;
     private HashSet<string> _pins = new(StringComparer.Ordinal);
+    private IReadOnlyList<ServiceStatus> _services = [];
     private ServiceStatus[] _visible = [];
     private CategoryCount[] _categories = [];
     private int _problemCount;
@@ -32,6 +34,10 @@ public partial class Board
 
     [Inject]
     public required Tiles.TileMarkupCache Tiles { get; init; }
+
+    /// <summary>The team board to show (<c>/b/{id}</c>): only its services, in its order. Defaults to every service.</summary>
+    [Parameter]
+    public BoardView? View { get; set; }
 
     /// <summary>Category filter (<c>?category=</c>).</summary>
     [SupplyParameterFromQuery(Name = "category")]
@@ -80,7 +86,8 @@ public partial class Board
     private void Show(Snapshot snapshot)
     {
         _snapshot = snapshot;
-        var services = snapshot.Services;
+        IReadOnlyList<ServiceStatus> services = View is null ? snapshot.Services : View.Select(snapshot.Services);
+        _services = services;
         _categories = CategoryCount.Of(services);
         _problemCount = 0;
         _staleCount = 0;
@@ -94,7 +101,8 @@ public partial class Board
             }
             _staleCount += service.Stale ? 1 : 0;
         }
-        _visible = BoardOrder.Sort(services.Where(_query.Matches), _pins);
+        var shown = services.Where(_query.Matches);
+        _visible = View is null ? BoardOrder.Sort(shown, _pins) : View.Sort(shown, _pins);
     }
 
     /// <summary>One delegated handler for every tile's link and pin (see TileActionEventArgs).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using StatusBoard.Core.Snapshot;
+using StatusBoard.Web.Boards;
 using StatusBoard.Web.Components.Filtering;
 using StatusBoard.Web.Components.Wall;
 
@@ -24,9 +25,18 @@ public partial class WallDisplay
     private WallGrid _healthyGrid;
     private StatusLevel _worst;
     private int _total;
+    private BoardView? _board;
+    private static readonly IReadOnlySet<string> s_noPins = new HashSet<string>();
 
     [Inject]
     public required TimeProvider Time { get; init; }
+
+    [Inject]
+    public required BoardCatalog Boards { get; init; }
+
+    /// <summary><c>?board={id}</c>: only that team board's services, in its order.</summary>
+    [SupplyParameterFromQuery(Name = "board")]
+    public string? BoardId { get; set; }
 
     [SupplyParameterFromQuery(Name = "category")]
     public string? Category { get; set; }
@@ -57,11 +67,16 @@ public partial class WallDisplay
     private void Show(Snapshot snapshot)
     {
         _snapshot = snapshot;
-        var shown = BoardOrder.Sort(snapshot.Services.Where(_query.Matches));
+        // Resolved with every version, so an edited board shows on the wall with the next change.
+        _board = BoardId is null ? null : Boards.Find(BoardId);
+        IEnumerable<ServiceStatus> services = BoardId is null ? snapshot.Services : _board?.Select(snapshot.Services) ?? [];
+        var filtered = services.Where(_query.Matches);
+        var shown = _board is null ? BoardOrder.Sort(filtered) : _board.Sort(filtered, s_noPins);
         _total = shown.Length;
         _problems = shown.Where(s => s.Status.IsProblem()).ToArray();
         _healthy = shown.Where(s => !s.Status.IsProblem()).ToArray();
-        _worst = _problems.Length == 0 ? StatusLevel.Operational : _problems[0].Status;
+        // Not the first problem: a board's own order may put a milder one first.
+        _worst = _problems.Aggregate(StatusLevel.Operational, (worst, s) => StatusLevels.Worst(worst, s.Status));
         _problemGrid = WallGrid.ForProblems(_problems.Length);
         _healthyGrid = WallGrid.For(_healthy.Length, _problems.Length == 0 ? FullAreaAspect : HealthyAreaAspect);
     }
