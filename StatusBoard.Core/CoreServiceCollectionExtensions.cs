@@ -25,6 +25,9 @@ public static class CoreServiceCollectionExtensions
             .Configure(options => CatalogLoader.Load(configuration, options))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, ValidateCatalogOptions>();
+        // Every reader of IOptions<CatalogOptions> sees the catalog in force, reloads included.
+        services.AddSingleton<LiveCatalog>();
+        services.AddSingleton<IOptions<CatalogOptions>>(sp => sp.GetRequiredService<LiveCatalog>());
         services.AddOptions<EngineOptions>()
             .BindReporting(configuration.GetSection(CatalogOptions.SectionName))
             .ValidateOnStart();
