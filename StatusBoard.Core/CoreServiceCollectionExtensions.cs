@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EngineOptions>, ValidateEngineOptions>();
 
+        services.AddHostedService<CatalogFileWatcher>();
         services.AddStatusProviders();
         services.AddSnapshotStore(configuration);
         services.AddEngine();
@@ -112,9 +113,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StatusComposer>();
         services.AddSingleton<ServicePoller>();
         // Its constructor is internal (it takes engine internals); the hosted-service registration stays with the others.
+        services.AddSingleton<CatalogReconciler>();
         services.AddSingleton(sp => new StatusEngine(
-            sp.GetRequiredService<IOptions<CatalogOptions>>(), sp.GetRequiredService<IOptions<EngineOptions>>(),
-            sp.GetRequiredService<ServicePoller>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusEngine>>()));
+            sp.GetRequiredService<LiveCatalog>(), sp.GetRequiredService<IOptionsMonitor<EngineOptions>>(),
+            sp.GetRequiredService<ServicePoller>(), sp.GetRequiredService<CatalogReconciler>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusEngine>>()));
         services.AddUpstreamHttpClient();
     }
 }

@@ -20,6 +20,15 @@ internal sealed class EndpointTracker(TimeProvider time, IOptions<EngineOptions>
 
     public EndpointState For(ServiceDefinition service, Uri url) => _states.GetOrAdd((service.Id, url.AbsoluteUri), _ => new EndpointState());
 
+    /// <summary>Drops everything remembered for an entry (its definition changed): validators, last body, breaker.</summary>
+    public void Forget(string serviceId)
+    {
+        foreach (var key in _states.Keys.Where(k => k.ServiceId == serviceId))
+        {
+            _states.TryRemove(key, out _);
+        }
+    }
+
     /// <summary>Why no request may be made now (breaker open), or null.</summary>
     public string? BreakerOpen(EndpointState state) =>
         state.OpenUntil is { } open && open > time.GetUtcNow()
