@@ -32,6 +32,8 @@ public static class CoreServiceCollectionExtensions
             .BindReporting(configuration.GetSection(CatalogOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EngineOptions>, ValidateEngineOptions>();
+        // Parts that read Value per poll follow appsettings.json edits (see LiveEngineOptions).
+        services.AddSingleton<IOptions<EngineOptions>, LiveEngineOptions>();
 
         services.AddHostedService<CatalogFileWatcher>();
         services.AddStatusProviders();
@@ -115,7 +117,7 @@ public static class CoreServiceCollectionExtensions
         // Its constructor is internal (it takes engine internals); the hosted-service registration stays with the others.
         services.AddSingleton<CatalogReconciler>();
         services.AddSingleton(sp => new StatusEngine(
-            sp.GetRequiredService<LiveCatalog>(), sp.GetRequiredService<IOptionsMonitor<EngineOptions>>(),
+            sp.GetRequiredService<LiveCatalog>(), sp.GetRequiredService<IOptions<EngineOptions>>(),
             sp.GetRequiredService<ServicePoller>(), sp.GetRequiredService<CatalogReconciler>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusEngine>>()));
         services.AddUpstreamHttpClient();

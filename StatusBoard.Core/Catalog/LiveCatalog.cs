@@ -48,19 +48,19 @@ public sealed partial class LiveCatalog : IOptions<CatalogOptions>
     /// <summary>Reads and validates the configuration again; swaps it in when valid, keeps the old one otherwise.</summary>
     public void Reload()
     {
-        CatalogOptions? previous = null;
-        CatalogOptions? next = null;
+        // Under the lock, handlers included: two reloads in a row reach the engine in order, each with its predecessor.
         lock (_gate)
         {
             var now = _time.GetUtcNow();
             try
             {
-                next = _factory.Create(Options.DefaultName);
-                previous = _current;
+                var next = _factory.Create(Options.DefaultName);
+                var previous = _current;
                 _current = next;
                 LoadedAt = now;
                 Rejection = null;
                 LogLoaded(_logger, SourceOf(next), now, next.Services.Count);
+                Reloaded?.Invoke(previous, next);
             }
             catch (OptionsValidationException ex)
             {
@@ -72,10 +72,6 @@ public sealed partial class LiveCatalog : IOptions<CatalogOptions>
                 }
                 Rejection = rejection;
             }
-        }
-        if (previous is not null && next is not null)
-        {
-            Reloaded?.Invoke(previous, next);
         }
         Interlocked.Increment(ref _attempts);
         Interlocked.Exchange(ref _attempted, NewSignal()).TrySetResult();

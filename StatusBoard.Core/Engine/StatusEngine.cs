@@ -14,7 +14,7 @@ namespace StatusBoard.Core.Engine;
 public sealed partial class StatusEngine : BackgroundService
 {
     private readonly LiveCatalog _catalog;
-    private readonly IOptionsMonitor<EngineOptions> _options;
+    private readonly IOptions<EngineOptions> _options;
     private readonly ServicePoller _poller;
     private readonly CatalogReconciler _reconciler;
     private readonly TimeProvider _time;
@@ -22,10 +22,9 @@ public sealed partial class StatusEngine : BackgroundService
     private readonly PollProgress _progress = new();
     private readonly ServiceLoops _loops = new();
     private readonly Lock _reconciling = new();
-    private double _jitter;
     private CancellationToken _stopping;
 
-    internal StatusEngine(LiveCatalog catalog, IOptionsMonitor<EngineOptions> options, ServicePoller poller, CatalogReconciler reconciler,
+    internal StatusEngine(LiveCatalog catalog, IOptions<EngineOptions> options, ServicePoller poller, CatalogReconciler reconciler,
         TimeProvider time, ILogger<StatusEngine> logger)
     {
         _catalog = catalog;
@@ -34,7 +33,6 @@ public sealed partial class StatusEngine : BackgroundService
         _reconciler = reconciler;
         _time = time;
         _logger = logger;
-        _jitter = options.CurrentValue.Jitter;
     }
 
     /// <summary>Polls finished since start (any outcome).</summary>
@@ -163,21 +161,9 @@ public sealed partial class StatusEngine : BackgroundService
 
     private TimeSpan Jittered(TimeSpan interval)
     {
-        var factor = 1 + ((Random.Shared.NextDouble() * 2) - 1) * CurrentJitter();
+        // Read per wait: an edited jitter applies from the next poll on.
+        var factor = 1 + ((Random.Shared.NextDouble() * 2) - 1) * _options.Value.Jitter;
         return interval * factor;
-    }
-
-    /// <summary>The engine settings' jitter; an invalid edit of them keeps the last valid value.</summary>
-    private double CurrentJitter()
-    {
-        try
-        {
-            return _jitter = _options.CurrentValue.Jitter;
-        }
-        catch (OptionsValidationException)
-        {
-            return _jitter;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling {Count} services every {Interval}")]

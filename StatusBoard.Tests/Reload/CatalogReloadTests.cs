@@ -68,8 +68,9 @@ public sealed class CatalogReloadTests : IAsyncLifetime
         var reloaded = await app.Store.WaitForAsync(s => s.Find("gamma") is not null);
         TestContext.Current.TestOutputHelper?.WriteLine($"Catalog edit picked up in {clock.ElapsedMilliseconds} ms");
 
-        // Assert: one version carries the whole new list; gamma is polled at once; alpha is not polled again
-        reloaded.Version.Should().Be(before + 1);
+        // Assert: the first version with gamma carries the whole new list (subscriptions coalesce, so "exactly one
+        // version" is asserted synchronously in EngineReconcileTests); gamma is polled at once; alpha is not polled again
+        reloaded.Version.Should().BeGreaterThan(before);
         reloaded.Services.Select(s => s.Id).Should().Equal("alpha", "beta", "gamma");
         await _upstream.WaitForHitsAsync("/gamma.json", 1);
         (await app.Store.WaitForAsync(s => s.Service("gamma").CheckedAt is not null)).Service("gamma").Status.Should().Be(StatusLevel.Operational);
@@ -80,7 +81,7 @@ public sealed class CatalogReloadTests : IAsyncLifetime
         var renamed = await app.Store.WaitForAsync(s => s.Find("delta") is not null);
 
         // Assert
-        renamed.Version.Should().Be(before + 1);
+        renamed.Version.Should().BeGreaterThan(before);
         renamed.Services.Select(s => s.Id).Should().Equal("alpha", "delta");
         await _upstream.WaitForHitsAsync("/gamma.json", 2);
         (await ApiIdsAsync(client)).Should().Equal("alpha", "delta");

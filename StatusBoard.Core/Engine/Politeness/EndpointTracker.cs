@@ -16,7 +16,7 @@ namespace StatusBoard.Core.Engine.Politeness;
 internal sealed class EndpointTracker(TimeProvider time, IOptions<EngineOptions> options)
 {
     private readonly ConcurrentDictionary<(string ServiceId, string Url), EndpointState> _states = new();
-    private readonly EngineOptions _options = options.Value;
+    private EngineOptions _options => options.Value; // Read per use: an appsettings.json edit applies from the next request on.
 
     public EndpointState For(ServiceDefinition service, Uri url) => _states.GetOrAdd((service.Id, url.AbsoluteUri), _ => new EndpointState());
 
