@@ -25,11 +25,17 @@ public static class CoreServiceCollectionExtensions
             .Configure(options => CatalogLoader.Load(configuration, options))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, ValidateCatalogOptions>();
+        // Every reader of IOptions<CatalogOptions> sees the catalog in force, reloads included.
+        services.AddSingleton<LiveCatalog>();
+        services.AddSingleton<IOptions<CatalogOptions>>(sp => sp.GetRequiredService<LiveCatalog>());
         services.AddOptions<EngineOptions>()
             .BindReporting(configuration.GetSection(CatalogOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EngineOptions>, ValidateEngineOptions>();
+        // Parts that read Value per poll follow appsettings.json edits (see LiveEngineOptions).
+        services.AddSingleton<IOptions<EngineOptions>, LiveEngineOptions>();
 
+        services.AddHostedService<CatalogFileWatcher>();
         services.AddStatusProviders();
         services.AddSnapshotStore(configuration);
         services.AddEngine();
@@ -109,9 +115,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StatusComposer>();
         services.AddSingleton<ServicePoller>();
         // Its constructor is internal (it takes engine internals); the hosted-service registration stays with the others.
+        services.AddSingleton<CatalogReconciler>();
         services.AddSingleton(sp => new StatusEngine(
-            sp.GetRequiredService<IOptions<CatalogOptions>>(), sp.GetRequiredService<IOptions<EngineOptions>>(),
-            sp.GetRequiredService<ServicePoller>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusEngine>>()));
+            sp.GetRequiredService<LiveCatalog>(), sp.GetRequiredService<IOptions<EngineOptions>>(),
+            sp.GetRequiredService<ServicePoller>(), sp.GetRequiredService<CatalogReconciler>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusEngine>>()));
         services.AddUpstreamHttpClient();
     }
 }

@@ -74,9 +74,12 @@ internal static class CatalogLoader
         return fallback;
     }
 
+    /// <summary>Where a <c>StatusBoard:CatalogFile</c> value points (relative to the working directory).</summary>
+    public static string FullPathOf(string path) => Path.GetFullPath(path, Directory.GetCurrentDirectory());
+
     private static IConfigurationSection? LoadCatalogFile(string path, List<string> errors)
     {
-        var fullPath = Path.GetFullPath(path, Directory.GetCurrentDirectory());
+        var fullPath = FullPathOf(path);
         byte[] bytes;
         try
         {

@@ -14,7 +14,7 @@ namespace StatusBoard.Core.Engine;
 /// </summary>
 internal sealed class Fetcher(IHttpClientFactory clients, IOptions<EngineOptions> options, TimeProvider time)
 {
-    private readonly EngineOptions _options = options.Value;
+    private EngineOptions _options => options.Value; // Read per use: an appsettings.json edit applies from the next request on.
 
     /// <summary>
     /// GETs <paramref name="url"/>; with <paramref name="validators"/> it asks conditionally (If-None-Match /

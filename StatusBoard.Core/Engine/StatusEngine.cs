@@ -13,18 +13,24 @@ namespace StatusBoard.Core.Engine;
 /// </summary>
 public sealed partial class StatusEngine : BackgroundService
 {
-    private readonly IOptions<CatalogOptions> _catalog;
+    private readonly LiveCatalog _catalog;
     private readonly IOptions<EngineOptions> _options;
     private readonly ServicePoller _poller;
+    private readonly CatalogReconciler _reconciler;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusEngine> _logger;
     private readonly PollProgress _progress = new();
+    private readonly ServiceLoops _loops = new();
+    private readonly Lock _reconciling = new();
+    private CancellationToken _stopping;
 
-    internal StatusEngine(IOptions<CatalogOptions> catalog, IOptions<EngineOptions> options, ServicePoller poller, TimeProvider time, ILogger<StatusEngine> logger)
+    internal StatusEngine(LiveCatalog catalog, IOptions<EngineOptions> options, ServicePoller poller, CatalogReconciler reconciler,
+        TimeProvider time, ILogger<StatusEngine> logger)
     {
         _catalog = catalog;
         _options = options;
         _poller = poller;
+        _reconciler = reconciler;
         _time = time;
         _logger = logger;
     }
@@ -43,21 +49,30 @@ public sealed partial class StatusEngine : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var services = _catalog.Value.Services;
-        var firstRound = new CountdownEvent(services.Count);
+        var catalog = _catalog.Value;
+        var services = catalog.Services;
+        using var firstRound = new CountdownEvent(services.Count);
         var started = Stopwatch.GetTimestamp();
-        LogStarting(_logger, services.Count, _catalog.Value.PollInterval);
+        LogStarting(_logger, services.Count, catalog.PollInterval);
 
-        var loops = services.Select(service => RunServiceAsync(service, () =>
+        lock (_reconciling)
         {
-            if (firstRound.Signal())
+            _stopping = stoppingToken;
+            foreach (var service in services)
             {
-                LogFirstRound(_logger, services.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                _loops.Start(service, stoppingToken, (slot, _) => RunServiceAsync(slot, () =>
+                {
+                    if (firstRound.Signal())
+                    {
+                        LogFirstRound(_logger, services.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                }, Task.CompletedTask));
             }
-        }, stoppingToken)).ToArray();
+            _catalog.Reloaded += OnCatalogReloaded;
+        }
         try
         {
-            await Task.WhenAll(loops).ConfigureAwait(false);
+            await Task.Delay(Timeout.InfiniteTimeSpan, _time, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -65,18 +80,47 @@ public sealed partial class StatusEngine : BackgroundService
         }
         finally
         {
-            firstRound.Dispose();
+            _catalog.Reloaded -= OnCatalogReloaded;
+            await Task.WhenAll(_loops.All()).ConfigureAwait(false);
         }
     }
 
-    private async Task RunServiceAsync(ServiceDefinition service, Action firstDone, CancellationToken stoppingToken)
+    /// <summary>Reconciles between polls: one store version for the new list, then loops start, restart or stop; the rest keep their schedule.</summary>
+    private void OnCatalogReloaded(CatalogOptions previous, CatalogOptions next)
+    {
+        lock (_reconciling)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            var changes = _reconciler.Apply(previous, next);
+            foreach (var id in changes.Removed)
+            {
+                _loops.Stop(id);
+            }
+            foreach (var service in changes.Kept)
+            {
+                _loops.Update(service);
+            }
+            foreach (var service in changes.Added.Concat(changes.Changed))
+            {
+                _loops.Start(service, _stopping, (slot, replaced) => RunServiceAsync(slot, () => { }, replaced));
+            }
+        }
+    }
+
+    private async Task RunServiceAsync(ServiceLoops.Slot slot, Action firstDone, Task replaced)
     {
         // Yield so that every loop starts before any of them waits on I/O.
         await Task.Yield();
-        var interval = _catalog.Value.IntervalOf(service);
+        // A restarted entry's old poll may still be finishing: let it land first, so the new reading is the last word.
+        await replaced.ConfigureAwait(false);
+        var stoppingToken = slot.Stopping.Token;
         var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var service = slot.Definition;
             var started = _time.GetUtcNow();
             try
             {
@@ -98,17 +142,26 @@ public sealed partial class StatusEngine : BackgroundService
                 firstDone();
             }
 
-            var next = started + Jittered(interval);
+            // Read now, not at start: a reload's interval and jitter apply from the next wait on.
+            var next = started + Jittered(_catalog.Value.IntervalOf(slot.Definition));
             var wait = next - _time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }
 
     private TimeSpan Jittered(TimeSpan interval)
     {
+        // Read per wait: an edited jitter applies from the next poll on.
         var factor = 1 + ((Random.Shared.NextDouble() * 2) - 1) * _options.Value.Jitter;
         return interval * factor;
     }

@@ -43,8 +43,7 @@ internal sealed partial class HistoryRestorer(
                 return pending;
             }
             restored++;
-            // The catalog has the last word on names and links; the level is the last known one, not a reading.
-            return last with { Name = pending.Name, Category = pending.Category, StatusPageUrl = pending.StatusPageUrl, Stale = true };
+            return AsRestored(last, pending);
         }).ToList();
         if (restored > 0)
         {
@@ -52,6 +51,10 @@ internal sealed partial class HistoryRestorer(
         }
         LogRestored(logger, restored, database.FilePath);
     }
+
+    /// <summary>A service's last stored status shown again: the catalog has the last word on names and links; stale until polled.</summary>
+    public static ServiceStatus AsRestored(ServiceStatus last, ServiceStatus pending) =>
+        last with { Name = pending.Name, Category = pending.Category, StatusPageUrl = pending.StatusPageUrl, Stale = true };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "History: restored the last known status of {Count} services from {Path}")]
     private static partial void LogRestored(ILogger logger, int count, string path);

@@ -49,6 +49,28 @@ public sealed partial class SnapshotStore : IDisposable
         Notify();
     }
 
+    /// <summary>
+    /// Catalog reload: publishes ONE version with exactly <paramref name="ids"/>, in that order (none when nothing
+    /// changed). Each service is <paramref name="shape"/>(id, its freshest status or null when new); a reading still
+    /// pending is folded in, never lost.
+    /// </summary>
+    public void Reconcile(IReadOnlyList<string> ids, Func<string, ServiceStatus?, ServiceStatus> shape)
+    {
+        lock (_gate)
+        {
+            ImmutableArray<ServiceStatus> next = [.. ids.Select(id =>
+                shape(id, _pending.TryGetValue(id, out var pending) ? pending.Status : _current.Find(id)))];
+            var changed = next.Where(s => _current.Find(s.Id) is not { } shown || !SameContent(shown, s)).ToList();
+            if (changed.Count == 0 && next.Select(s => s.Id).SequenceEqual(_current.Services.Select(s => s.Id)))
+            {
+                return; // Nothing a viewer would see changed (e.g. an appsettings edit elsewhere): no new version.
+            }
+            _pending.Clear();
+            PublishLocked(next, changed);
+        }
+        Notify();
+    }
+
     /// <summary>Sets or clears the "StatusBoard cannot reach the internet" state; a change is published at once.</summary>
     public void SetOffline(Connectivity? offline)
     {

@@ -8,7 +8,8 @@ public static class OperationsEndpoints
 {
     public static IServiceCollection AddStatusBoardOperations(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<EngineHealthCheck>("engine").AddCheck<HistoryHealthCheck>("history");
+        services.AddHealthChecks().AddCheck<EngineHealthCheck>("engine").AddCheck<HistoryHealthCheck>("history")
+            .AddCheck<ConfigurationHealthCheck>("configuration");
         services.AddSingleton<EngineMeterBridge>();
         return services;
     }

@@ -16,9 +16,18 @@ namespace StatusBoard.Core.Engine.Politeness;
 internal sealed class EndpointTracker(TimeProvider time, IOptions<EngineOptions> options)
 {
     private readonly ConcurrentDictionary<(string ServiceId, string Url), EndpointState> _states = new();
-    private readonly EngineOptions _options = options.Value;
+    private EngineOptions _options => options.Value; // Read per use: an appsettings.json edit applies from the next request on.
 
     public EndpointState For(ServiceDefinition service, Uri url) => _states.GetOrAdd((service.Id, url.AbsoluteUri), _ => new EndpointState());
+
+    /// <summary>Drops everything remembered for an entry (its definition changed): validators, last body, breaker.</summary>
+    public void Forget(string serviceId)
+    {
+        foreach (var key in _states.Keys.Where(k => k.ServiceId == serviceId))
+        {
+            _states.TryRemove(key, out _);
+        }
+    }
 
     /// <summary>Why no request may be made now (breaker open), or null.</summary>
     public string? BreakerOpen(EndpointState state) =>

@@ -11,7 +11,7 @@ namespace StatusBoard.Core.Engine.Politeness;
 internal sealed class HostGate(TimeProvider time, IOptions<EngineOptions> options)
 {
     private readonly ConcurrentDictionary<string, HostState> _hosts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly EngineOptions _options = options.Value;
+    private EngineOptions _options => options.Value; // Read per use: an appsettings.json edit applies from the next request on.
 
     public static string KeyOf(Uri url) => url.Authority;
 
