@@ -21,6 +21,9 @@ public sealed class AccessibilityTests(DemoDashboard dashboard) : IClassFixture<
         { "/", ColorScheme.Dark },
         { "/?problems=1", ColorScheme.Light },
         { "/wall", ColorScheme.Dark },
+        { "/b/dev", ColorScheme.Light },
+        { "/b/dev", ColorScheme.Dark },
+        { "/wall?board=dev", ColorScheme.Dark },
         { "/light", ColorScheme.Light },
         { "/service/{problem}", ColorScheme.Light },
         { "/service/{problem}", ColorScheme.Dark },
@@ -57,7 +60,7 @@ public sealed class AccessibilityTests(DemoDashboard dashboard) : IClassFixture<
         try
         {
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            if (path.StartsWith("/?", StringComparison.Ordinal) || path == "/")
+            if (path.StartsWith("/?", StringComparison.Ordinal) || path is "/" or "/b/dev")
             {
                 await DemoDashboard.WaitInteractiveAsync(page);
             }

@@ -21,7 +21,14 @@ public sealed class DemoDashboard : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         // An empty CatalogFile means "use StatusBoard:Services from appsettings.json": the shipped catalog.
-        App = new StatusBoardApp("", settings: new Dictionary<string, string?> { ["StatusBoard:Demo"] = "true" });
+        App = new StatusBoardApp("", settings: new Dictionary<string, string?>
+        {
+            ["StatusBoard:Demo"] = "true",
+            // One team board, so its page and the navigation's board chooser are exercised too.
+            ["StatusBoard:Boards:0:id"] = "dev",
+            ["StatusBoard:Boards:0:title"] = "Developer tools",
+            ["StatusBoard:Boards:0:categories:0"] = "Code & CI",
+        });
         App.UseKestrel(0);
         App.StartServer();
         await App.Store.WaitForAsync(s => s.Services.All(service => service.CheckedAt is not null), TimeSpan.FromSeconds(30));
