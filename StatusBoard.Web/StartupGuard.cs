@@ -12,9 +12,11 @@ namespace StatusBoard.Web;
 /// </summary>
 internal static class StartupGuard
 {
-    public static async Task<int> RunAsync(WebApplication app)
+    public static Task<int> RunAsync(WebApplication app) => RunAsync(app, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(WebApplication app, TextWriter output, TextWriter error)
     {
-        if (!Validate(app, Console.Error))
+        if (!Validate(app, error))
         {
             return 1;
         }
@@ -25,7 +27,7 @@ internal static class StartupGuard
         catch (Exception ex) when (AddressInUse(ex))
         {
             var urls = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : app.Configuration["Urls"] ?? "http://localhost:5080";
-            await Console.Error.WriteLineAsync(
+            await error.WriteLineAsync(
                 $"StatusBoard cannot listen on {urls}: the address is already in use (another StatusBoard?). Choose another with --urls http://localhost:5081");
             return 1;
         }
@@ -33,7 +35,7 @@ internal static class StartupGuard
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {
-            Console.WriteLine($"StatusBoard dashboard: {address}/");
+            await output.WriteLineAsync($"StatusBoard dashboard: {address}/");
         }
         await app.WaitForShutdownAsync();
         return 0;

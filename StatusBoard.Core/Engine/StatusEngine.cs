@@ -11,7 +11,7 @@ namespace StatusBoard.Core.Engine;
 /// every interval ±jitter); requests share a global cap (<see cref="RequestSlots"/>). Each service has its own loop,
 /// so a slow or hanging upstream only delays itself. Viewers never trigger a fetch: they only read the store.
 /// </summary>
-public sealed partial class StatusEngine : BackgroundService
+public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleService
 {
     private readonly LiveCatalog _catalog;
     private readonly IOptions<EngineOptions> _options;
@@ -46,6 +46,17 @@ public sealed partial class StatusEngine : BackgroundService
 
     /// <summary>The polling loops are running (started and neither stopped nor crashed).</summary>
     public bool IsRunning => ExecuteTask is { IsCompleted: false };
+
+    /// <summary>Polling starts once the server listens: a run whose port is taken never calls an upstream.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => base.StartAsync(cancellationToken);
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

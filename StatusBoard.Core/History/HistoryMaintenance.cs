@@ -14,17 +14,26 @@ internal sealed partial class HistoryMaintenance(
     HistoryHealth health,
     IOptions<HistoryOptions> options,
     TimeProvider time,
-    ILogger<HistoryMaintenance> logger) : IHostedService, IDisposable
+    ILogger<HistoryMaintenance> logger) : IHostedLifecycleService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _running = Task.CompletedTask;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Once the server listens (a run that never starts writes nothing): prune, then heartbeat and prune on their intervals.</summary>
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         Prune(); // at start, so a long downtime's expired rows are gone before anyone reads them
         _running = Task.WhenAll(HeartbeatLoopAsync(_stopping.Token), PruneLoopAsync(_stopping.Token));
         return Task.CompletedTask;
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

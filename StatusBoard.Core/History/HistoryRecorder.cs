@@ -18,7 +18,7 @@ public sealed partial class HistoryRecorder(
     HistoryHealth health,
     IOptions<HistoryOptions> options,
     TimeProvider time,
-    ILogger<HistoryRecorder> logger) : IHostedService, IDisposable
+    ILogger<HistoryRecorder> logger) : IHostedLifecycleService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _due = new(0);
@@ -26,7 +26,9 @@ public sealed partial class HistoryRecorder(
     private HistoryBatch _pending = new();
     private HistoryTracker _tracker = new(new Dictionary<string, StatusLevel>(), []);
     private ChangeFeed? _feed;
-    private Task _running = Task.CompletedTask;
+    private Task _collecting = Task.CompletedTask;
+    private Task _flushing = Task.CompletedTask;
+    private volatile bool _started;
 
     /// <summary>Raised after a batch was committed (on the writer's thread); readers of the history may refresh.</summary>
     public event Action<HistoryBatch>? Committed;
@@ -50,17 +52,39 @@ public sealed partial class HistoryRecorder(
             // The restorer, which ran just before, logged why the database cannot be opened.
             health.Failed(time.GetUtcNow(), e.Message, 0);
         }
-        Flush(); // the interruption of a killed run, if any, before anything new
         // Opened at start, before the engine's first poll: every change from here on is collected.
         _feed = store.OpenChangeFeed();
-        _running = Task.WhenAll(CollectLoopAsync(_feed, _stopping.Token), FlushLoopAsync(_stopping.Token));
+        _collecting = CollectLoopAsync(_feed, _stopping.Token);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Writing starts only once the server listens: a run that never starts (its port taken by another StatusBoard on
+    /// the same data folder) must not write "interrupted" or "stopped" rows into that one's history.
+    /// </summary>
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        _started = true;
+        Flush(); // the interruption of a killed run, if any, before anything new
+        _flushing = FlushLoopAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _running.ConfigureAwait(false);
+        await Task.WhenAll(_collecting, _flushing).ConfigureAwait(false);
+        if (!_started)
+        {
+            _feed?.Dispose();
+            return;
+        }
         if (_feed is { } feed)
         {
             // Changes published after the loop's last turn are still queued: collect them, in order.

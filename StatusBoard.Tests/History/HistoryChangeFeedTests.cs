@@ -22,6 +22,7 @@ public sealed class HistoryChangeFeedTests
         using var recorder = new HistoryRecorder(store, new HistoryWriter(database), reader, new HistoryHealth(),
             Options.Create(new HistoryOptions()), time, NullLogger<HistoryRecorder>.Instance);
         await recorder.StartAsync(TestContext.Current.CancellationToken);
+        await recorder.StartedAsync(TestContext.Current.CancellationToken);
 
         // Act: A → B → A faster than any latest-only watcher is guaranteed to look.
         store.Set(time, "svc", StatusLevel.Degraded, "Slow");

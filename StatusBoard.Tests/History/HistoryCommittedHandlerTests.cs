@@ -23,6 +23,7 @@ public sealed class HistoryCommittedHandlerTests
             Options.Create(new HistoryOptions()), time, NullLogger<HistoryRecorder>.Instance);
         recorder.Committed += _ => throw new InvalidOperationException("a subscriber's bug");
         await recorder.StartAsync(TestContext.Current.CancellationToken);
+        await recorder.StartedAsync(TestContext.Current.CancellationToken);
 
         // Act: the change and the "stopped" transition are committed at stop; then another flush.
         store.Set(time, "svc", StatusLevel.MajorOutage, "Down");

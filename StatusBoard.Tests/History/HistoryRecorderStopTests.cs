@@ -19,6 +19,7 @@ public sealed class HistoryRecorderStopTests
         {
             await Restorer.StartAsync(TestContext.Current.CancellationToken);
             await Recorder.StartAsync(TestContext.Current.CancellationToken);
+            await Recorder.StartedAsync(TestContext.Current.CancellationToken);
         }
 
         public void Dispose()

@@ -36,7 +36,7 @@ public sealed class LiveSnapshotComponentTests : IAsyncDisposable
 
         // Act
         _store.Set(_time, "alpha", StatusLevel.Degraded);
-        cut.WaitForState(() => cut.Instance.Shown == _store.Current.Version);
+        cut.WaitForState(() => cut.Instance.Shown == _store.Current.Version, TimeSpan.FromSeconds(30));
         var renders = cut.RenderCount;
         var latest = _store.Current;
         await cut.Instance.OnStoreChangedAsync(first);
@@ -58,7 +58,7 @@ public sealed class LiveSnapshotComponentTests : IAsyncDisposable
         // Act
         _store.Set(_time, "alpha", StatusLevel.Degraded);
         _store.Set(_time, "alpha", StatusLevel.MajorOutage);
-        cut.WaitForState(() => cut.Instance.Offered == _store.Current.Version);
+        cut.WaitForState(() => cut.Instance.Offered == _store.Current.Version, TimeSpan.FromSeconds(30));
 
         // Assert
         cut.RenderCount.Should().Be(renders);
