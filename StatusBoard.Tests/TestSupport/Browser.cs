@@ -16,6 +16,8 @@ public static class Browser
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium); .ci/run does.");
         }
+        // Expectations end as soon as they hold; their bound only decides when a loaded 2-core machine counts as a failure.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -41,7 +41,7 @@ public sealed class TeamBoardBrowserTests : IAsyncLifetime
 
         // Act
         await page.GotoAsync(_app.ClientOptions.BaseAddress + "b/dev");
-        await Assertions.Expect(page.Locator(".tile-grid[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator(".tile-grid[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
 
         // Assert
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Developer tools");

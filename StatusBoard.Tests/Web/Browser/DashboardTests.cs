@@ -42,7 +42,7 @@ public sealed class DashboardTests(DemoDashboard dashboard) : IClassFixture<Demo
         await page.Locator("[data-testid='search'] input, input[data-testid='search']").First.FillAsync("shopify");
 
         // Assert
-        await Assertions.Expect(Tiles(page)).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Assertions.Expect(Tiles(page)).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         await Assertions.Expect(Tiles(page).First).ToHaveAttributeAsync("data-service-id", "shopify");
         page.Url.Should().Contain("q=shopify");
     }

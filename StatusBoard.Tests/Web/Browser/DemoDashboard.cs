@@ -48,7 +48,7 @@ public sealed class DemoDashboard : IAsyncLifetime
 
     /// <summary>Waits until the board's circuit is live (pins loaded, events wired).</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
-        Assertions.Expect(page.Locator(".tile-grid[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        Assertions.Expect(page.Locator(".tile-grid[data-interactive='true']")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
 
     public ServiceStatus FirstProblem() =>
         App.Store.Current.Services.Where(s => s.Status.IsProblem() && s.Status != StatusLevel.Unknown).OrderBy(s => StatusBoard.Web.Levels.LevelWording.SortRank(s.Status)).FirstOrDefault()

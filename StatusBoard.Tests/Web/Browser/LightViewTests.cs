@@ -56,11 +56,11 @@ public sealed class LightViewTests : IAsyncLifetime
         second.FrameNavigated += (_, frame) => { if (frame == second.MainFrame) navigations++; };
         await second.GotoAsync(baseUrl);
         var stripe = second.Locator(".light-tile[data-id='stripe']");
-        await Assertions.Expect(stripe).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("level-operational"), new() { Timeout = 15_000 });
+        await Assertions.Expect(stripe).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("level-operational"), new() { Timeout = 60_000 });
         _upstream.Set("/stripe/api/v2/summary.json", StatuspageJson.Summary("critical", incidentImpact: "critical"));
 
         // Assert
-        await Assertions.Expect(stripe).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("level-major_outage"), new() { Timeout = 15_000 });
+        await Assertions.Expect(stripe).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("level-major_outage"), new() { Timeout = 60_000 });
         await Assertions.Expect(stripe.Locator(".light-level")).ToHaveTextAsync("✖ Major outage");
         await Assertions.Expect(second.Locator(".light-tile").First).ToHaveAttributeAsync("data-id", "stripe");
         await Assertions.Expect(second).ToHaveTitleAsync("(1) StatusBoard");

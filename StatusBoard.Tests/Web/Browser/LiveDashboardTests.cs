@@ -44,14 +44,14 @@ public sealed class LiveDashboardTests : IAsyncLifetime
         page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations++; };
         await page.GotoAsync(_app.ClientOptions.BaseAddress.ToString());
         var stripe = page.Locator("[data-service-id='stripe']");
-        await Assertions.Expect(stripe).ToHaveAttributeAsync("data-level", "operational", new() { Timeout = 15_000 });
+        await Assertions.Expect(stripe).ToHaveAttributeAsync("data-level", "operational", new() { Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
 
         // Act
         _upstream.Set("/stripe/api/v2/summary.json", TestSupport.StatuspageJson.Summary("critical", incidentImpact: "critical"));
 
         // Assert
-        await Assertions.Expect(stripe).ToHaveAttributeAsync("data-level", "major_outage", new() { Timeout = 15_000 });
+        await Assertions.Expect(stripe).ToHaveAttributeAsync("data-level", "major_outage", new() { Timeout = 60_000 });
         await Assertions.Expect(stripe.Locator(".tile-level-text")).ToHaveTextAsync("Major outage");
         await Assertions.Expect(page.Locator("[data-service-id]").First).ToHaveAttributeAsync("data-service-id", "stripe");
         await Assertions.Expect(page).ToHaveTitleAsync("(1) StatusBoard");

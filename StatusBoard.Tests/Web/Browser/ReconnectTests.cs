@@ -29,7 +29,7 @@ public sealed class ReconnectTests
             await app.DisposeAsync();
 
             // Assert
-            await Assertions.Expect(banner).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(banner).ToBeVisibleAsync(new() { Timeout = 60_000 });
             await Assertions.Expect(banner).ToContainTextAsync("Connection to StatusBoard lost");
         }
         finally
@@ -60,7 +60,7 @@ public sealed class ReconnectTests
             await page.GotoAsync($"http://127.0.0.1:{port}/");
             await DemoDashboard.WaitInteractiveAsync(page);
             var tile = page.Locator("[data-service-id='a']");
-            await Assertions.Expect(tile).ToHaveAttributeAsync("data-level", "major_outage", new() { Timeout = 15_000 });
+            await Assertions.Expect(tile).ToHaveAttributeAsync("data-level", "major_outage", new() { Timeout = 60_000 });
             await page.EvaluateAsync("() => window.__beforeRestart = true");
 
             // Act: stop, make the upstream hang (no poll can finish), start again on the same folder and port.
