@@ -53,6 +53,25 @@ internal static class HistorySchema
             value INTEGER NOT NULL
         );
         """,
+        // 3: the notifications outbox: written with the history rows that caused each message, emptied by the sender.
+        // state: pending (due at next_attempt_at), delivered (acknowledged: never sent again) or dead (gave up).
+        """
+        CREATE TABLE notification_outbox (
+            id              INTEGER PRIMARY KEY,
+            idempotency_key TEXT    NOT NULL UNIQUE,
+            route           TEXT    NOT NULL,
+            message         TEXT    NOT NULL,
+            created_at      INTEGER NOT NULL,
+            state           TEXT    NOT NULL DEFAULT 'pending',
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_attempt_at INTEGER,
+            last_result     TEXT,
+            delivered_at    INTEGER
+        );
+        CREATE INDEX outbox_due ON notification_outbox (state, next_attempt_at);
+        CREATE INDEX outbox_by_route ON notification_outbox (route, created_at);
+        """,
     ];
 
     public static int Version => Migrations.Length;
