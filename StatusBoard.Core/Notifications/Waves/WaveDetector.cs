@@ -10,6 +10,9 @@ namespace StatusBoard.Core.Notifications.Waves;
 /// </summary>
 public static partial class WaveDetector
 {
+    /// <summary>StatusBoard:Notifications:WaveThreshold when not configured.</summary>
+    public const int DefaultThreshold = 5;
+
     /// <summary>The wave among <paramref name="candidates"/> (already limited to the window by the caller), or null.</summary>
     public static Wave? Find(IEnumerable<WaveMember> candidates, int threshold)
     {
