@@ -72,6 +72,10 @@ public static class CoreServiceCollectionExtensions
             .Validate(o => o.FileName.Length > 0 && o.FileName.IndexOfAny(Path.GetInvalidFileNameChars()) < 0,
                 "StatusBoard:History:FileName must be a plain file name.")
             .ValidateOnStart();
+        services.AddOptions<DatabaseOptions>()
+            .BindReporting(configuration.GetSection(DatabaseOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, ValidateDatabaseOptions>();
         services.AddSingleton<HistoryDatabase>();
         services.AddSingleton<HistoryWriter>();
         services.AddSingleton<HistoryReader>();

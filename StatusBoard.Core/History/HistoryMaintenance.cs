@@ -11,6 +11,7 @@ namespace StatusBoard.Core.History;
 /// </summary>
 internal sealed partial class HistoryMaintenance(
     HistoryWriter writer,
+    HistoryRecorder recorder,
     HistoryHealth health,
     IOptions<HistoryOptions> options,
     TimeProvider time,
@@ -50,6 +51,10 @@ internal sealed partial class HistoryMaintenance(
             while (true)
             {
                 await Task.Delay(options.Value.HeartbeatInterval, time, cancellationToken).ConfigureAwait(false);
+                if (!recorder.IsWriting)
+                {
+                    continue; // the node that writes the history also beats for it
+                }
                 try
                 {
                     writer.Heartbeat(time.GetUtcNow());
@@ -82,6 +87,10 @@ internal sealed partial class HistoryMaintenance(
 
     private void Prune()
     {
+        if (!recorder.IsWriting)
+        {
+            return;
+        }
         try
         {
             var deleted = writer.Prune(time.GetUtcNow() - options.Value.Retention);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace StatusBoard.Core.History;
 
@@ -47,5 +47,5 @@ public sealed class HistoryQueries(HistoryReader reader, TimeProvider time)
 
     /// <summary>The database could not be opened or read (locked, unreadable, not a database, newer schema).</summary>
     public static bool IsDatabaseFailure(Exception e) =>
-        e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException;
+        e is DbException or IOException or UnauthorizedAccessException or InvalidOperationException;
 }

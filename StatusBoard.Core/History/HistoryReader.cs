@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.History;
@@ -11,9 +11,9 @@ public sealed class HistoryReader(HistoryDatabase database)
     public Dictionary<string, StatusLevel> RecordedLevels()
     {
         var levels = new Dictionary<string, StatusLevel>(StringComparer.Ordinal);
-        Query("""
+        Query($"""
             SELECT service, to_level FROM (
-                SELECT service, to_level, row_number() OVER (PARTITION BY service ORDER BY at DESC, rowid DESC) AS n FROM transitions)
+                SELECT service, to_level, row_number() OVER (PARTITION BY service ORDER BY at DESC, {RowId} DESC) AS n FROM transitions) AS latest
             WHERE n = 1
             """, [], r => levels[r.GetString(0)] = Level(r.GetString(1)));
         return levels;
@@ -55,10 +55,10 @@ public sealed class HistoryReader(HistoryDatabase database)
     public List<LevelTransition> Transitions(string service, DateTimeOffset from)
     {
         var transitions = new List<LevelTransition>();
-        (string, object)[] parameters = [("$service", service), ("$from", from.ToUnixTimeMilliseconds())];
-        Query(TransitionColumns + " WHERE service = $service AND at < $from ORDER BY at DESC, rowid DESC LIMIT 1", parameters,
+        (string, object)[] parameters = [("@service", service), ("@from", from.ToUnixTimeMilliseconds())];
+        Query(TransitionColumns + " WHERE service = @service AND at < @from ORDER BY at DESC, " + RowId + " DESC LIMIT 1", parameters,
             r => transitions.Add(ReadTransition(r)));
-        Query(TransitionColumns + " WHERE service = $service AND at >= $from ORDER BY at, rowid", parameters,
+        Query(TransitionColumns + " WHERE service = @service AND at >= @from ORDER BY at, " + RowId, parameters,
             r => transitions.Add(ReadTransition(r)));
         return transitions;
     }
@@ -70,14 +70,18 @@ public sealed class HistoryReader(HistoryDatabase database)
     public Dictionary<string, List<LevelTransition>> RecentTransitions(DateTimeOffset from)
     {
         var byService = new Dictionary<string, List<LevelTransition>>(StringComparer.Ordinal);
-        // SQLite returns the other columns of the row holding max(at) ("bare columns" of an aggregate).
-        Query("""
+        // Each service's newest row before the window (ties: the last inserted), then every row in it.
+        Query($"""
             SELECT service, at, from_level, to_level, reason, r FROM (
-                SELECT service, max(at) AS at, from_level, to_level, reason, rowid AS r FROM transitions WHERE at < $from GROUP BY service
+                SELECT service, at, from_level, to_level, reason, r FROM (
+                    SELECT service, at, from_level, to_level, reason, {RowId} AS r,
+                        row_number() OVER (PARTITION BY service ORDER BY at DESC, {RowId} DESC) AS n
+                    FROM transitions WHERE at < @from) AS before_window
+                WHERE n = 1
                 UNION ALL
-                SELECT service, at, from_level, to_level, reason, rowid AS r FROM transitions WHERE at >= $from)
+                SELECT service, at, from_level, to_level, reason, {RowId} AS r FROM transitions WHERE at >= @from) AS recent
             ORDER BY service, at, r
-            """, [("$from", from.ToUnixTimeMilliseconds())], r =>
+            """, [("@from", from.ToUnixTimeMilliseconds())], r =>
         {
             var transition = ReadTransition(r);
             if (!byService.TryGetValue(transition.Service, out var list))
@@ -93,20 +97,22 @@ public sealed class HistoryReader(HistoryDatabase database)
     public List<IncidentRecord> Incidents(string service, DateTimeOffset from)
     {
         var incidents = new List<IncidentRecord>();
-        Query(IncidentColumns + " WHERE service = $service AND (resolved_at IS NULL OR resolved_at >= $from) ORDER BY started_at DESC",
-            [("$service", service), ("$from", from.ToUnixTimeMilliseconds())], r => incidents.Add(ReadIncident(r)));
+        Query(IncidentColumns + " WHERE service = @service AND (resolved_at IS NULL OR resolved_at >= @from) ORDER BY started_at DESC",
+            [("@service", service), ("@from", from.ToUnixTimeMilliseconds())], r => incidents.Add(ReadIncident(r)));
         return incidents;
     }
 
+    private string RowId => database.Dialect.RowId;
+
     private const string TransitionColumns = "SELECT service, at, from_level, to_level, reason FROM transitions";
 
-    private static LevelTransition ReadTransition(SqliteDataReader r) =>
+    private static LevelTransition ReadTransition(DbDataReader r) =>
         new(r.GetString(0), At(r.GetInt64(1)), Level(r.GetString(2)), Level(r.GetString(3)), r.IsDBNull(4) ? null : r.GetString(4));
 
     private const string IncidentColumns =
         "SELECT service, id, kind, title, status, impact, started_at, updated_at, resolved_at, last_seen, url, updates FROM incidents";
 
-    private static IncidentRecord ReadIncident(SqliteDataReader r) => new(
+    private static IncidentRecord ReadIncident(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Level(r.GetString(5)),
         At(r.GetInt64(6)), r.IsDBNull(7) ? null : At(r.GetInt64(7)), r.IsDBNull(8) ? null : At(r.GetInt64(8)), At(r.GetInt64(9)),
         r.IsDBNull(10) ? null : r.GetString(10),
@@ -116,14 +122,14 @@ public sealed class HistoryReader(HistoryDatabase database)
 
     private static StatusLevel Level(string name) => StatusLevels.TryParseApiName(name, out var level) ? level : StatusLevel.Unknown;
 
-    private void Query(string sql, (string Name, object Value)[] parameters, Action<SqliteDataReader> row)
+    private void Query(string sql, (string Name, object Value)[] parameters, Action<DbDataReader> row)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Parameters.Add(HistoryParameters.Create(command, name, value));
         }
         using var reader = command.ExecuteReader();
         while (reader.Read())

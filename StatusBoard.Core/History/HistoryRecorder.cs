@@ -29,16 +29,58 @@ public sealed partial class HistoryRecorder(
     private Task _collecting = Task.CompletedTask;
     private Task _flushing = Task.CompletedTask;
     private volatile bool _started;
+    private volatile bool _writing = true;
 
     /// <summary>Raised after a batch was committed (on the writer's thread); readers of the history may refresh.</summary>
     public event Action<HistoryBatch>? Committed;
+
+    /// <summary>
+    /// Whether this process writes the history (true unless told otherwise). In a cluster only the leader writes:
+    /// followers call <see cref="StopWriting"/>, and a new leader <see cref="StartWriting"/>.
+    /// </summary>
+    public bool IsWriting => _writing;
+
+    /// <summary>Stops committing (and heartbeats and prunes): what was collected and not yet written is dropped.</summary>
+    public void StopWriting()
+    {
+        _writing = false;
+        lock (_gate)
+        {
+            _pending = new HistoryBatch();
+        }
+    }
+
+    /// <summary>
+    /// Resumes writing from what the database holds (another node may have written meanwhile): the tracker is
+    /// re-read, then every current status is compared with it, so a change nobody recorded yet is recorded once.
+    /// </summary>
+    public void StartWriting()
+    {
+        var tracker = LoadTracker();
+        lock (_gate)
+        {
+            _tracker = tracker;
+            _pending = new HistoryBatch();
+            foreach (var status in store.Current.Services.Where(s => s.CheckedAt is not null))
+            {
+                _tracker.Observe(status, _pending);
+            }
+        }
+        _writing = true;
+        _due.Release();
+    }
+
+    private HistoryTracker LoadTracker()
+    {
+        var open = reader.OpenIncidents().Select(i => (i.Service, i.Id, i.Fingerprint));
+        return new HistoryTracker(reader.RecordedLevels(), open);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var open = reader.OpenIncidents().Select(i => (i.Service, i.Id, i.Fingerprint));
-            _tracker = new HistoryTracker(reader.RecordedLevels(), open);
+            _tracker = LoadTracker();
             if (reader.LastAlive() is { } lastAlive)
             {
                 lock (_gate)
@@ -80,7 +122,7 @@ public sealed partial class HistoryRecorder(
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_collecting, _flushing).ConfigureAwait(false);
-        if (!_started)
+        if (!_started || !_writing)
         {
             _feed?.Dispose();
             return;
@@ -116,7 +158,7 @@ public sealed partial class HistoryRecorder(
             batch = _pending;
             _pending = new HistoryBatch();
         }
-        if (batch.IsEmpty)
+        if (batch.IsEmpty || !_writing)
         {
             return;
         }

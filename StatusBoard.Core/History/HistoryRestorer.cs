@@ -25,7 +25,7 @@ internal sealed partial class HistoryRestorer(
         catch (Exception e)
         {
             health.Failed(time.GetUtcNow(), e.Message, 0);
-            LogUnavailable(logger, database.FilePath, e.Message);
+            LogUnavailable(logger, database.Location, e.Message);
         }
         return Task.CompletedTask;
     }
@@ -49,7 +49,7 @@ internal sealed partial class HistoryRestorer(
         {
             store.Reset(services);
         }
-        LogRestored(logger, restored, database.FilePath);
+        LogRestored(logger, restored, database.Location);
     }
 
     /// <summary>A service's last stored status shown again: the catalog has the last word on names and links; stale until polled.</summary>

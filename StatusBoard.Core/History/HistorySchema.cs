@@ -1,11 +1,12 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace StatusBoard.Core.History;
 
 /// <summary>
-/// The database schema as numbered migrations, applied in order at start-up; <c>PRAGMA user_version</c> records
-/// how far a file has come. Add a migration at the end, never edit one that has shipped.
-/// Times are Unix milliseconds (UTC); levels are their API names.
+/// The database schema as numbered migrations, applied in order at start-up; <c>PRAGMA user_version</c> (SQLite) or
+/// the <c>schema_version</c> row (PostgreSQL) records how far a database has come. Add a migration at the end, never
+/// edit one that has shipped. Times are Unix milliseconds (UTC); levels are their API names. The text is SQLite's;
+/// <see cref="HistoryDialect.Migration"/> gives PostgreSQL its types (<c>{rowid}</c>: SQLite numbers rows itself).
 /// </summary>
 internal static class HistorySchema
 {
@@ -14,6 +15,7 @@ internal static class HistorySchema
         // 1: level transitions, incidents with their updates (JSON), and the last full status per service.
         """
         CREATE TABLE transitions (
+            {rowid}
             service    TEXT    NOT NULL,
             at         INTEGER NOT NULL,
             from_level TEXT    NOT NULL,
@@ -57,7 +59,7 @@ internal static class HistorySchema
         // state: pending (due at next_attempt_at), delivered (acknowledged: never sent again) or dead (gave up).
         """
         CREATE TABLE notification_outbox (
-            id              INTEGER PRIMARY KEY,
+            id              {key},
             idempotency_key TEXT    NOT NULL UNIQUE,
             route           TEXT    NOT NULL,
             message         TEXT    NOT NULL,
@@ -76,10 +78,18 @@ internal static class HistorySchema
 
     public static int Version => Migrations.Length;
 
-    /// <summary>Brings the database to <see cref="Version"/>; each step commits with its version number.</summary>
-    public static void Migrate(SqliteConnection connection)
+    /// <summary>Brings the database to <see cref="Version"/> in one transaction (a failed step leaves it as it was).</summary>
+    public static void Migrate(DbConnection connection, HistoryDialect dialect)
     {
-        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+        using var transaction = connection.BeginTransaction();
+        dialect.BeginMigration(connection, transaction);
+        int current;
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = dialect.ReadVersionSql;
+            current = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (current > Migrations.Length)
         {
             throw new InvalidOperationException(
@@ -87,19 +97,8 @@ internal static class HistorySchema
         }
         for (var version = current + 1; version <= Migrations.Length; version++)
         {
-            using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
-            command.ExecuteNonQuery();
-            transaction.Commit();
+            HistoryDatabase.Execute(connection, transaction, dialect.Migration(Migrations[version - 1]) + "\n" + dialect.WriteVersionSql(version));
         }
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
+        transaction.Commit();
     }
 }

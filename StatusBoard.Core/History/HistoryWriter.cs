@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.History;
@@ -7,8 +7,8 @@ namespace StatusBoard.Core.History;
 /// <summary>Commits a <see cref="HistoryBatch"/> in one transaction, and prunes old rows.</summary>
 public sealed class HistoryWriter(HistoryDatabase database)
 {
-    /// <summary>The database file written to (for log messages).</summary>
-    public string FilePath => database.FilePath;
+    /// <summary>The database written to (for log messages: the file, or PostgreSQL's host and database, never credentials).</summary>
+    public string FilePath => database.Location;
 
     public void Write(HistoryBatch batch, DateTimeOffset now)
     {
@@ -16,53 +16,53 @@ public sealed class HistoryWriter(HistoryDatabase database)
         using var transaction = connection.BeginTransaction();
 
         using (var insert = Command(connection, transaction,
-            "INSERT INTO transitions (service, at, from_level, to_level, reason) VALUES ($service, $at, $from, $to, $reason)"))
+            "INSERT INTO transitions (service, at, from_level, to_level, reason) VALUES (@service, @at, @from, @to, @reason)"))
         {
             foreach (var t in batch.Transitions)
             {
-                Run(insert, ("$service", t.Service), ("$at", Ms(t.At)), ("$from", t.From.ToApiName()), ("$to", t.To.ToApiName()), ("$reason", t.Reason));
+                Run(insert, ("@service", t.Service), ("@at", Ms(t.At)), ("@from", t.From.ToApiName()), ("@to", t.To.ToApiName()), ("@reason", t.Reason));
             }
         }
 
         // An incident keeps the first start we saw; everything else is its latest state. Seen again: open again.
-        using (var upsert = Command(connection, transaction, """
+        using (var upsert = Command(connection, transaction, $"""
             INSERT INTO incidents (service, id, kind, title, status, impact, started_at, updated_at, resolved_at, last_seen, url, updates)
-            VALUES ($service, $id, $kind, $title, $status, $impact, $started, $updated, NULL, $seen, $url, $updates)
+            VALUES (@service, @id, @kind, @title, @status, @impact, @started, @updated, NULL, @seen, @url, @updates)
             ON CONFLICT (service, id) DO UPDATE SET
                 kind = excluded.kind, title = excluded.title, status = excluded.status, impact = excluded.impact,
-                started_at = min(started_at, excluded.started_at), updated_at = excluded.updated_at, resolved_at = NULL,
+                started_at = {database.Dialect.Least}(incidents.started_at, excluded.started_at), updated_at = excluded.updated_at, resolved_at = NULL,
                 last_seen = excluded.last_seen, url = excluded.url, updates = excluded.updates
             """))
         {
             foreach (var i in batch.Incidents)
             {
-                Run(upsert, ("$service", i.Service), ("$id", i.Id), ("$kind", i.Kind), ("$title", i.Title), ("$status", i.Status),
-                    ("$impact", i.Impact.ToApiName()), ("$started", Ms(i.StartedAt)), ("$updated", Ms(i.UpdatedAt)), ("$seen", Ms(i.LastSeen)),
-                    ("$url", i.Url), ("$updates", JsonSerializer.Serialize(i.Updates, HistoryJsonContext.Default.IReadOnlyListIncidentUpdate)));
+                Run(upsert, ("@service", i.Service), ("@id", i.Id), ("@kind", i.Kind), ("@title", i.Title), ("@status", i.Status),
+                    ("@impact", i.Impact.ToApiName()), ("@started", Ms(i.StartedAt)), ("@updated", Ms(i.UpdatedAt)), ("@seen", Ms(i.LastSeen)),
+                    ("@url", i.Url), ("@updates", JsonSerializer.Serialize(i.Updates, HistoryJsonContext.Default.IReadOnlyListIncidentUpdate)));
             }
         }
 
         using (var resolve = Command(connection, transaction,
-            "UPDATE incidents SET resolved_at = $at WHERE service = $service AND id = $id AND resolved_at IS NULL"))
+            "UPDATE incidents SET resolved_at = @at WHERE service = @service AND id = @id AND resolved_at IS NULL"))
         {
             foreach (var r in batch.Resolutions)
             {
-                Run(resolve, ("$service", r.Service), ("$id", r.Id), ("$at", Ms(r.At)));
+                Run(resolve, ("@service", r.Service), ("@id", r.Id), ("@at", Ms(r.At)));
             }
         }
 
         using (var save = Command(connection, transaction, """
-            INSERT INTO last_status (service, saved_at, status) VALUES ($service, $saved, $status)
+            INSERT INTO last_status (service, saved_at, status) VALUES (@service, @saved, @status)
             ON CONFLICT (service) DO UPDATE SET saved_at = excluded.saved_at, status = excluded.status
             """))
         {
             foreach (var status in batch.Statuses.Values)
             {
-                Run(save, ("$service", status.Id), ("$saved", Ms(now)),
-                    ("$status", JsonSerializer.Serialize(status, HistoryJsonContext.Default.ServiceStatus)));
+                Run(save, ("@service", status.Id), ("@saved", Ms(now)),
+                    ("@status", JsonSerializer.Serialize(status, HistoryJsonContext.Default.ServiceStatus)));
             }
         }
-        MarkAlive(connection, transaction, now);
+        MarkAlive(connection, transaction, database.Dialect, now);
         transaction.Commit();
     }
 
@@ -71,15 +71,15 @@ public sealed class HistoryWriter(HistoryDatabase database)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        MarkAlive(connection, transaction, now);
+        MarkAlive(connection, transaction, database.Dialect, now);
         transaction.Commit();
     }
 
-    private static void MarkAlive(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
+    private static void MarkAlive(DbConnection connection, DbTransaction transaction, HistoryDialect dialect, DateTimeOffset now)
     {
         using var alive = Command(connection, transaction,
-            "INSERT INTO meta (key, value) VALUES ('alive', $at) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)");
-        Run(alive, ("$at", Ms(now)));
+            $"INSERT INTO meta (key, value) VALUES ('alive', @at) ON CONFLICT (key) DO UPDATE SET value = {dialect.Greatest}(meta.value, excluded.value)");
+        Run(alive, ("@at", Ms(now)));
     }
 
     /// <summary>
@@ -92,19 +92,20 @@ public sealed class HistoryWriter(HistoryDatabase database)
         using var transaction = connection.BeginTransaction();
         var deleted = 0;
         // Each service's newest transition before the cutoff stays: it is the level the service is still in.
-        using (var transitions = Command(connection, transaction, """
-            DELETE FROM transitions WHERE at < $cutoff AND rowid NOT IN (
-                SELECT rowid FROM (
-                    SELECT rowid, row_number() OVER (PARTITION BY service ORDER BY at DESC, rowid DESC) AS n
-                    FROM transitions WHERE at < $cutoff)
+        var rowid = database.Dialect.RowId;
+        using (var transitions = Command(connection, transaction, $"""
+            DELETE FROM transitions WHERE at < @cutoff AND {rowid} NOT IN (
+                SELECT r FROM (
+                    SELECT {rowid} AS r, row_number() OVER (PARTITION BY service ORDER BY at DESC, {rowid} DESC) AS n
+                    FROM transitions WHERE at < @cutoff) AS latest
                 WHERE n = 1)
             """))
         {
-            deleted += Run(transitions, ("$cutoff", Ms(cutoff)));
+            deleted += Run(transitions, ("@cutoff", Ms(cutoff)));
         }
-        using (var incidents = Command(connection, transaction, "DELETE FROM incidents WHERE resolved_at IS NOT NULL AND resolved_at < $cutoff"))
+        using (var incidents = Command(connection, transaction, "DELETE FROM incidents WHERE resolved_at IS NOT NULL AND resolved_at < @cutoff"))
         {
-            deleted += Run(incidents, ("$cutoff", Ms(cutoff)));
+            deleted += Run(incidents, ("@cutoff", Ms(cutoff)));
         }
         transaction.Commit();
         return deleted;
@@ -112,7 +113,7 @@ public sealed class HistoryWriter(HistoryDatabase database)
 
     internal static long? Ms(DateTimeOffset? at) => at?.ToUnixTimeMilliseconds();
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -120,12 +121,12 @@ public sealed class HistoryWriter(HistoryDatabase database)
         return command;
     }
 
-    private static int Run(SqliteCommand command, params (string Name, object? Value)[] parameters)
+    private static int Run(DbCommand command, params (string Name, object? Value)[] parameters)
     {
         command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            command.Parameters.Add(HistoryParameters.Create(command, name, value));
         }
         return command.ExecuteNonQuery();
     }

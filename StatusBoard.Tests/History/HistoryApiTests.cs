@@ -9,16 +9,23 @@ using static StatusBoard.Tests.History.HistoryTestKit;
 
 namespace StatusBoard.Tests.History;
 
-/// <summary><c>/api/status/{id}/history</c> and <c>/api/status/{id}/incidents</c> of the real app on a fake clock.</summary>
-public sealed class HistoryApiTests : IAsyncLifetime
+/// <summary>The history API on SQLite.</summary>
+public sealed class SqliteHistoryApiTests() : HistoryApiTests(HistoryStoreKind.Sqlite);
+
+/// <summary>The history API on PostgreSQL.</summary>
+public sealed class PostgresHistoryApiTests() : HistoryApiTests(HistoryStoreKind.Postgres);
+
+/// <summary><c>/api/status/{id}/history</c> and <c>/api/status/{id}/incidents</c> of the real app on a fake clock, on each store.</summary>
+public abstract class HistoryApiTests(HistoryStoreKind kind) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(Utc("2026-11-25T12:00:00Z"));
-    private readonly string _directory = TestData.NewDirectory();
+    private TestHistoryStore _store = null!;
     private FakeUpstream _upstream = null!;
     private StatusBoardApp _app = null!;
 
     public async ValueTask InitializeAsync()
     {
+        _store = await TestHistoryStore.CreateAsync(kind);
         // History written before the app starts: a degraded morning two days ago, and incidents of several ages.
         var seed = new HistoryBatch();
         seed.Transitions.AddRange([
@@ -31,13 +38,13 @@ public sealed class HistoryApiTests : IAsyncLifetime
             StoredIncident("hist", "still-open", "2026-11-23T06:00:00Z", null),
             StoredIncident("hist", "ancient", "2026-01-10T08:00:00Z", "2026-01-11T08:00:00Z"));
         // Written "now": the previous run was alive until this one starts, so no gap of unknown is recorded for it.
-        new HistoryWriter(Database(_directory)).Write(seed, Utc("2026-11-25T12:00:00Z"));
+        new HistoryWriter(_store.Database()).Write(seed, Utc("2026-11-25T12:00:00Z"));
 
         _upstream = await FakeUpstream.StartAsync();
         // The live page shows a new incident; "still-open" is no longer on it, so the first reading resolves it.
         _upstream.Set("/hist/api/v2/summary.json", StatuspageJson.Summary("none", incidentImpact: "minor", incidentBody: "Looking into it."));
         var catalog = TestCatalog.Write([new("hist", _upstream.Url("/hist/api/v2/summary.json"))]);
-        _app = new StatusBoardApp(catalog, _time, new Dictionary<string, string?> { ["StatusBoard:DataDirectory"] = _directory });
+        _app = new StatusBoardApp(catalog, _time, _store.Settings);
         _ = _app.Server;
         await _app.Store.WaitForAsync(s => s.Service("hist").CheckedAt is not null);
         var reader = _app.Services.GetRequiredService<HistoryReader>();

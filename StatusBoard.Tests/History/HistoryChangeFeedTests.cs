@@ -11,13 +11,15 @@ namespace StatusBoard.Tests.History;
 /// <summary>History records every content change from the store's ordered feed, not diffs of the latest snapshot.</summary>
 public sealed class HistoryChangeFeedTests
 {
-    [Fact]
-    public async Task QuickSuccessionOfLevels_EveryTransitionIsRecorded_InOrder()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task QuickSuccessionOfLevels_EveryTransitionIsRecorded_InOrder(HistoryStoreKind kind)
     {
         // Arrange
         var time = new FakeTimeProvider(Utc("2026-11-25T12:00:00Z"));
         using var store = TestStores.Create(time, ("svc", "Test"));
-        var database = Database(TestData.NewDirectory());
+        var database = (await TestHistoryStore.CreateAsync(kind)).Database();
         var reader = new HistoryReader(database);
         using var recorder = new HistoryRecorder(store, new HistoryWriter(database), reader, new HistoryHealth(),
             Options.Create(new HistoryOptions()), time, NullLogger<HistoryRecorder>.Instance);

@@ -11,13 +11,15 @@ namespace StatusBoard.Tests.History;
 /// <summary>A committed batch is committed: what a <c>Committed</c> handler does cannot make it be written again.</summary>
 public sealed class HistoryCommittedHandlerTests
 {
-    [Fact]
-    public async Task ThrowingCommittedHandler_BatchIsNotWrittenTwice()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task ThrowingCommittedHandler_BatchIsNotWrittenTwice(HistoryStoreKind kind)
     {
         // Arrange
         var time = new FakeTimeProvider(Utc("2026-11-25T12:00:00Z"));
         using var store = TestStores.Create(time, ("svc", "Test"));
-        var database = Database(TestData.NewDirectory());
+        var database = (await TestHistoryStore.CreateAsync(kind)).Database();
         var reader = new HistoryReader(database);
         using var recorder = new HistoryRecorder(store, new HistoryWriter(database), reader, new HistoryHealth(),
             Options.Create(new HistoryOptions()), time, NullLogger<HistoryRecorder>.Instance);

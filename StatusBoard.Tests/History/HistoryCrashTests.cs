@@ -12,12 +12,14 @@ public sealed class HistoryCrashTests
     private static List<LevelTransition> TransitionsOf(HistoryDatabase database, string service) =>
         new HistoryReader(database).Transitions(service, DateTimeOffset.MinValue.AddYears(1));
 
-    [Fact]
-    public async Task StartAfterAKill_RecordsUnknownFromWhenTheLastRunWasLastAlive()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task StartAfterAKill_RecordsUnknownFromWhenTheLastRunWasLastAlive(HistoryStoreKind kind)
     {
         // Arrange: a previous run saw "a" operational at 10:00, was last alive (heartbeat) at 10:30, then was killed.
-        var directory = TestData.NewDirectory();
-        var database = Database(directory);
+        var store = await TestHistoryStore.CreateAsync(kind);
+        var database = store.Database();
         var writer = new HistoryWriter(database);
         var batch = new HistoryBatch();
         batch.Transitions.Add(Transition("a", "2026-11-25T10:00:00Z", StatusLevel.Unknown, StatusLevel.Operational));
@@ -28,7 +30,7 @@ public sealed class HistoryCrashTests
         var catalog = TestCatalog.Write([new("a", upstream.Url("/a/api/v2/summary.json"))]);
 
         // Act: the next run starts at 12:00 (its clock) and stops.
-        await using (await EngineHost.StartAsync(catalog, new Dictionary<string, string?> { ["StatusBoard:DataDirectory"] = directory }))
+        await using (await EngineHost.StartAsync(catalog, store.Settings))
         {
         }
 
@@ -43,18 +45,21 @@ public sealed class HistoryCrashTests
         today.Coverage.Should().BeApproximately(0.5 / 12, 1e-9, "only 10:00-10:30 of the 12 hours so far is known");
     }
 
-    [Fact]
-    public async Task StartAfterACleanStop_AddsNothing()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task StartAfterACleanStop_AddsNothing(HistoryStoreKind kind)
     {
         await using var upstream = await FakeUpstream.StartAsync();
         upstream.Set("/a/api/v2/summary.json", StatuspageJson.Summary("none"));
         var catalog = TestCatalog.Write([new("a", upstream.Url("/a/api/v2/summary.json"))]);
-        var settings = new Dictionary<string, string?> { ["StatusBoard:DataDirectory"] = TestData.NewDirectory() };
+        var store = await TestHistoryStore.CreateAsync(kind);
+        var settings = store.Settings;
         await using (var first = await EngineHost.StartAsync(catalog, settings))
         {
             await first.WaitForCompletedPollsAsync(1);
         }
-        var database = Database(settings["StatusBoard:DataDirectory"]!);
+        var database = store.Database();
         var afterFirst = TransitionsOf(database, "a");
 
         upstream.Hang("/a/api/v2/summary.json");

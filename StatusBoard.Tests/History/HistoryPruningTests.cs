@@ -7,7 +7,7 @@ using static StatusBoard.Tests.History.HistoryTestKit;
 
 namespace StatusBoard.Tests.History;
 
-/// <summary>Rows older than the retention go; open incidents and recent rows stay.</summary>
+/// <summary>Rows older than the retention go; open incidents and recent rows stay (on both stores).</summary>
 public sealed class HistoryPruningTests
 {
     private static HistoryBatch Seed()
@@ -29,22 +29,24 @@ public sealed class HistoryPruningTests
     private static string[] TransitionServices(HistoryDatabase database) =>
         [.. new HistoryReader(database).RecordedLevels().Keys.Order(StringComparer.Ordinal)];
 
-    private static long TransitionRows(HistoryDatabase database) => Count(database.FilePath, "SELECT count(*) FROM transitions");
 
     private static string[] IncidentIds(HistoryDatabase database) =>
         [.. new HistoryReader(database).Incidents("gone", DateTimeOffset.MinValue.AddYears(1)).Select(i => i.Id).Order(StringComparer.Ordinal)];
 
-    [Fact]
-    public void Prune_DeletesTransitionsAndResolvedIncidentsOlderThanTheCutoff_KeepsOpenAndRecent()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task Prune_DeletesTransitionsAndResolvedIncidentsOlderThanTheCutoff_KeepsOpenAndRecent(HistoryStoreKind kind)
     {
-        var database = Database(TestData.NewDirectory());
+        var store = await TestHistoryStore.CreateAsync(kind);
+        var database = store.Database();
         var writer = new HistoryWriter(database);
         writer.Write(Seed(), Utc("2026-11-25T12:00:00Z"));
 
         var deleted = writer.Prune(Utc("2026-11-23T12:00:00Z"));
 
         deleted.Should().Be(2, "old's first transition and one resolved incident are older than the cutoff");
-        TransitionRows(database).Should().Be(3);
+        store.Count("SELECT count(*) FROM transitions").Should().Be(3);
         new HistoryReader(database).RecordedLevels().Should().Equal(new Dictionary<string, StatusLevel>
         {
             ["old"] = StatusLevel.Operational, ["mid"] = StatusLevel.PartialOutage, ["recent"] = StatusLevel.MajorOutage,
@@ -57,27 +59,27 @@ public sealed class HistoryPruningTests
         writer.Prune(Utc("2026-11-25T12:00:00Z")).Should().Be(0);
     }
 
-    [Fact]
-    public async Task Recorder_PrunesAtStart_AndAgainWhenTheClockPassesThePruneInterval()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task Recorder_PrunesAtStart_AndAgainWhenTheClockPassesThePruneInterval(HistoryStoreKind kind)
     {
         // Arrange: a database with rows of several ages; the host's clock starts at 2026-11-25T12:00Z.
         await using var upstream = await FakeUpstream.StartAsync();
         upstream.Set("/live/api/v2/summary.json", StatuspageJson.Summary("none"));
-        var directory = TestData.NewDirectory();
-        var database = Database(directory);
+        var store = await TestHistoryStore.CreateAsync(kind);
+        var database = store.Database();
         new HistoryWriter(database).Write(Seed(), Utc("2026-11-25T11:00:00Z"));
         var catalog = TestCatalog.Write([new("live", upstream.Url("/live/api/v2/summary.json"))]);
 
         // Act: start with a two-day retention, pruned every hour.
-        await using var engine = await EngineHost.StartAsync(catalog, new Dictionary<string, string?>
-        {
-            ["StatusBoard:DataDirectory"] = directory,
-            ["StatusBoard:History:Retention"] = "2.00:00:00",
-            ["StatusBoard:History:PruneInterval"] = "01:00:00",
-        });
+        var settings = store.Settings;
+        settings["StatusBoard:History:Retention"] = "2.00:00:00";
+        settings["StatusBoard:History:PruneInterval"] = "01:00:00";
+        await using var engine = await EngineHost.StartAsync(catalog, settings);
 
         // Assert: what is older than 2 days (before 11-23 12:00) is gone at start, except the level "old" is still in.
-        Count(database.FilePath, $"SELECT count(*) FROM transitions WHERE service = 'old' AND at < {Utc("2026-11-23T12:00:00Z").ToUnixTimeMilliseconds()}")
+        store.Count($"SELECT count(*) FROM transitions WHERE service = 'old' AND at < {Utc("2026-11-23T12:00:00Z").ToUnixTimeMilliseconds()}")
             .Should().Be(1);
         TransitionServices(database).Should().Contain(["old", "mid", "recent"]);
         IncidentIds(database).Should().Equal("open-for-weeks", "resolved-yesterday");
@@ -96,12 +98,14 @@ public sealed class HistoryPruningTests
         engine.Services.GetRequiredService<HistoryHealth>().Healthy.Should().BeTrue();
     }
 
-    [Fact]
-    public void Prune_KeepsTheLevelAServiceIsStillIn()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task Prune_KeepsTheLevelAServiceIsStillIn(HistoryStoreKind kind)
     {
         // A service operational since before the cutoff, with no change since: its only transition is what says
         // which level the remaining window starts in. Pruning it must not turn the recent days into "no data".
-        var database = Database(TestData.NewDirectory());
+        var database = (await TestHistoryStore.CreateAsync(kind)).Database();
         var writer = new HistoryWriter(database);
         var batch = new HistoryBatch();
         batch.Transitions.AddRange([

@@ -29,11 +29,11 @@ public sealed class HistoryRecorderStopTests
         }
     }
 
-    private static Parts Create(string directory, params string[] services)
+    private static Parts Create(TestHistoryStore history, params string[] services)
     {
         var time = new FakeTimeProvider(Utc("2026-11-25T12:00:00Z"));
         var store = TestStores.Create(time, [.. services.Select(s => (s, "Test"))]);
-        var database = Database(directory);
+        var database = history.Database();
         var reader = new HistoryReader(database);
         var health = new HistoryHealth();
         var recorder = new HistoryRecorder(store, new HistoryWriter(database), reader, health,
@@ -42,11 +42,13 @@ public sealed class HistoryRecorderStopTests
         return new Parts(restorer, recorder, store, reader, health, time);
     }
 
-    [Fact]
-    public async Task Stop_WritesStatusesAndStoppedTransitions_ThatTheNextStartResumesFrom()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task Stop_WritesStatusesAndStoppedTransitions_ThatTheNextStartResumesFrom(HistoryStoreKind kind)
     {
-        var directory = TestData.NewDirectory();
-        using (var first = Create(directory, "a", "b", "never"))
+        var history = await TestHistoryStore.CreateAsync(kind);
+        using (var first = Create(history, "a", "b", "never"))
         {
             await first.StartAsync();
             first.Store.Set(first.Time, "a", StatusLevel.PartialOutage, "Partial");
@@ -58,7 +60,7 @@ public sealed class HistoryRecorderStopTests
             await first.Recorder.StopAsync(TestContext.Current.CancellationToken);
         }
 
-        using var second = Create(directory, "a", "b", "never");
+        using var second = Create(history, "a", "b", "never");
         var stoppedAt = Utc("2026-11-25T12:00:00Z");
         var a = second.Reader.Transitions("a", stoppedAt.AddDays(-1));
         a.Select(t => (t.From, t.To, t.Reason)).Should().Equal(
@@ -75,15 +77,17 @@ public sealed class HistoryRecorderStopTests
         second.Reader.Transitions("a", stoppedAt.AddDays(-1)).Should().HaveCount(2, "a restored, never re-read status adds no transition when stopping again");
     }
 
-    [Fact]
-    public async Task Stop_RightAfterAChange_StillRecordsThatChange()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task Stop_RightAfterAChange_StillRecordsThatChange(HistoryStoreKind kind)
     {
         // The engine stops just before the recorder: its last poll's snapshot may be published a moment before
         // StopAsync. Repeated because the window is a thread-pool hop wide.
         var lost = new List<int>();
         for (var round = 0; round < 30; round++)
         {
-            using var parts = Create(TestData.NewDirectory(), "svc");
+            using var parts = Create(await TestHistoryStore.CreateAsync(kind), "svc");
             await parts.StartAsync();
 
             parts.Store.Set(parts.Time, "svc", StatusLevel.MajorOutage, "Down");

@@ -5,7 +5,7 @@ using StatusBoard.Tests.TestSupport;
 
 namespace StatusBoard.Tests.History;
 
-/// <summary>A restarted StatusBoard shows the last known state (stale) before its first poll, then fresh readings.</summary>
+/// <summary>(On both stores.) A restarted StatusBoard shows the last known state (stale) before its first poll, then fresh readings.</summary>
 public sealed class HistoryRestartTests : IAsyncLifetime
 {
     private FakeUpstream _upstream = null!;
@@ -19,12 +19,14 @@ public sealed class HistoryRestartTests : IAsyncLifetime
     private string Catalog(params (string Id, string Name, string Category)[] entries) =>
         TestCatalog.Write(entries.Select(e => new TestCatalog.Entry(e.Id, _upstream.Url(PathOf(e.Id)), Category: e.Category, Name: e.Name)));
 
-    [Fact]
-    public async Task Restart_RestoresLevelsSummariesAndIncidentsAsStale_ThenTheFirstPollMakesThemFresh()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task Restart_RestoresLevelsSummariesAndIncidentsAsStale_ThenTheFirstPollMakesThemFresh(HistoryStoreKind kind)
     {
         // Arrange: host A reads an outage with an open incident, a healthy service, and one that will leave the catalog.
-        var directory = TestData.NewDirectory();
-        var settings = new Dictionary<string, string?> { ["StatusBoard:DataDirectory"] = directory };
+        var store = await TestHistoryStore.CreateAsync(kind);
+        var settings = store.Settings;
         _upstream.Set(PathOf("down"), StatuspageJson.Summary("critical", "major_outage", incidentImpact: "critical", incidentBody: "Everything is on fire."));
         _upstream.Set(PathOf("fine"), StatuspageJson.Summary("none"));
         _upstream.Set(PathOf("gone"), StatuspageJson.Summary("minor"));
@@ -90,12 +92,14 @@ public sealed class HistoryRestartTests : IAsyncLifetime
         fresh.Find("gone").Should().BeNull();
     }
 
-    [Fact]
-    public async Task Restart_TheDowntimeIsRecordedAsUnknown_AndTheOpenIncidentStaysOneRow()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task Restart_TheDowntimeIsRecordedAsUnknown_AndTheOpenIncidentStaysOneRow(HistoryStoreKind kind)
     {
         // Arrange
-        var directory = TestData.NewDirectory();
-        var settings = new Dictionary<string, string?> { ["StatusBoard:DataDirectory"] = directory };
+        var store = await TestHistoryStore.CreateAsync(kind);
+        var settings = store.Settings;
         _upstream.Set(PathOf("down"), StatuspageJson.Summary("critical", "major_outage", incidentImpact: "critical"));
         var catalog = Catalog(("down", "Down", "Test"));
         await using (var a = await EngineHost.StartAsync(catalog, settings))
@@ -111,7 +115,7 @@ public sealed class HistoryRestartTests : IAsyncLifetime
         }
 
         // Assert: A's reading, A's "stopped", B's reading, B's "stopped"; the incident was neither duplicated nor resolved.
-        var database = HistoryTestKit.Database(directory);
+        var database = store.Database();
         var reader = new HistoryReader(database);
         var transitions = reader.Transitions("down", DateTimeOffset.UnixEpoch.AddDays(1));
         transitions.Select(t => (t.From, t.To)).Should().Equal(
@@ -123,11 +127,13 @@ public sealed class HistoryRestartTests : IAsyncLifetime
         reader.Incidents("down", DateTimeOffset.UnixEpoch.AddDays(1)).Should().ContainSingle().Which.ResolvedAt.Should().BeNull();
     }
 
-    [Fact]
-    public async Task Start_OnAnEmptyFolder_ShowsPendingServices_NotStale()
+    [Theory]
+    [InlineData(HistoryStoreKind.Sqlite)]
+    [InlineData(HistoryStoreKind.Postgres)]
+    public async Task Start_OnAnEmptyFolder_ShowsPendingServices_NotStale(HistoryStoreKind kind)
     {
         _upstream.Hang(PathOf("new"));
-        await using var engine = await EngineHost.StartAsync(Catalog(("new", "New", "Test")));
+        await using var engine = await EngineHost.StartAsync(Catalog(("new", "New", "Test")), (await TestHistoryStore.CreateAsync(kind)).Settings);
 
         var status = engine.Store.Current.Service("new");
 
