@@ -61,7 +61,7 @@ public sealed partial class HistoryRecorder
 
     private void ScheduleRules()
     {
-        if (rules!.NextDue() is { } due)
+        if (rules!.NextDue(time.GetUtcNow()) is { } due)
         {
             // Never zero: everything due now was just handled, and a zero due time would fire inside this lock.
             var wait = due - time.GetUtcNow();

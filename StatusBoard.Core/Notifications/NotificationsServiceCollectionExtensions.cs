@@ -32,15 +32,15 @@ public static class NotificationsServiceCollectionExtensions
         {
             var route = new NotificationRoute();
             // minLevel is written by its API name (partial_outage), which the plain binder does not know.
-            var minLevel = child.GetSection(nameof(NotificationRoute.MinLevel));
+            var minLevel = child.GetChildren().FirstOrDefault(c => c.Key.Equals(nameof(NotificationRoute.MinLevel), StringComparison.OrdinalIgnoreCase));
             foreach (var problem in ReportingBinder.Bind(child, route))
             {
-                if (!problem.StartsWith(minLevel.Path + " ", StringComparison.OrdinalIgnoreCase))
+                if (minLevel is null || !problem.StartsWith(minLevel.Path + " ", StringComparison.Ordinal))
                 {
                     options.BindProblems.Add(problem);
                 }
             }
-            if (minLevel.Value is { } raw)
+            if (minLevel?.Value is { } raw)
             {
                 if (Snapshot.StatusLevels.TryParseApiName(raw, out var level) || Enum.TryParse(raw, ignoreCase: true, out level))
                 {

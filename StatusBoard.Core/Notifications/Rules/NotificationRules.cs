@@ -62,11 +62,11 @@ public sealed class NotificationRules(IOptionsMonitor<NotificationOptions> optio
     }
 
     /// <summary>When <see cref="Tick"/> next has something to do, or null.</summary>
-    public DateTimeOffset? NextDue()
+    public DateTimeOffset? NextDue(DateTimeOffset now)
     {
         var settings = options.CurrentValue;
         DateTimeOffset? due = null;
-        foreach (var at in _services.Values.Select(w => w.NextDue(settings)).Concat(Routes(settings).Select(r => r.NextDue())))
+        foreach (var at in _services.Values.Select(w => w.NextDue(now, _offline is not null, settings)).Concat(Routes(settings).Select(r => r.NextDue())))
         {
             if (at is not null && (due is null || at < due))
             {
@@ -80,6 +80,13 @@ public sealed class NotificationRules(IOptionsMonitor<NotificationOptions> optio
     {
         var was = _offline;
         _offline = offline;
+        if (offline is not null)
+        {
+            foreach (var watch in _services.Values)
+            {
+                watch.Interrupt();
+            }
+        }
         var (kind, since) = offline is not null
             ? (NotificationEventKind.StatusBoardOffline, offline.Since)
             : (NotificationEventKind.StatusBoardOnline, was!.Since);

@@ -63,6 +63,9 @@ internal sealed class ServiceWatch
         Remember(status);
     }
 
+    /// <summary>StatusBoard went offline: a change seen before must show again in a fresh reading before it is told.</summary>
+    public void Interrupt() => _candidate = null;
+
     /// <summary>Matures a held level and announces maintenance coming within the lead time.</summary>
     public void Tick(DateTimeOffset now, bool offline, NotificationOptions options, List<PendingEvent> events)
     {
@@ -88,12 +91,16 @@ internal sealed class ServiceWatch
     }
 
     /// <summary>When <see cref="Tick"/> has something to do next, or null.</summary>
-    public DateTimeOffset? NextDue(NotificationOptions options)
+    public DateTimeOffset? NextDue(DateTimeOffset now, bool offline, NotificationOptions options)
     {
+        if (offline)
+        {
+            return null; // nothing matures while offline; going online is a change of its own
+        }
         DateTimeOffset? due = _candidate is { } c ? c.Since + Hold(c.Level, options) : null;
         foreach (var m in _maintenances.Values)
         {
-            if (!m.InProgress && m.ScheduledFor is { } start && !_announced.Contains(m.Id))
+            if (!m.InProgress && m.ScheduledFor is { } start && start > now && !_announced.Contains(m.Id))
             {
                 var at = start - options.MaintenanceLeadTime;
                 due = due is null || at < due ? at : due;
