@@ -33,9 +33,10 @@ public static class NotificationsServiceCollectionExtensions
             var route = new NotificationRoute();
             // minLevel is written by its API name (partial_outage), which the plain binder does not know.
             var minLevel = child.GetChildren().FirstOrDefault(c => c.Key.Equals(nameof(NotificationRoute.MinLevel), StringComparison.OrdinalIgnoreCase));
+            var boundMinLevel = $"{child.Path}:{nameof(NotificationRoute.MinLevel)} ";
             foreach (var problem in ReportingBinder.Bind(child, route))
             {
-                if (minLevel is null || !problem.StartsWith(minLevel.Path + " ", StringComparison.Ordinal))
+                if (!problem.StartsWith(boundMinLevel, StringComparison.OrdinalIgnoreCase))
                 {
                     options.BindProblems.Add(problem);
                 }

@@ -80,7 +80,9 @@ public sealed class OutboxEndToEndTests : IAsyncLifetime
         // Act: host B on the same database restores the outage (stale), polls it fresh again and again
         await using var b = await EngineHost.StartAsync(Catalog(), Settings(directory));
         await b.Store.WaitForAsync(s => s.Service("down") is { Stale: false, Status: StatusLevel.MajorOutage });
+        var polls = b.CompletedPolls;
         b.Time.Advance(TimeSpan.FromMinutes(5));
+        await b.WaitForCompletedPollsAsync(polls + 1);
         _upstream.Set(PagePath, StatuspageJson.Summary("none"));
         b.Time.Advance(TimeSpan.FromSeconds(61));
         await b.Store.WaitForAsync(s => s.Service("down").Status == StatusLevel.Operational);
@@ -106,6 +108,7 @@ public sealed class OutboxEndToEndTests : IAsyncLifetime
         _upstream.Set(PagePath, StatuspageJson.Summary("none"));
         await using var host = await EngineHost.StartAsync(Catalog(), Settings(directory, holdFor: "00:00:00"));
         var health = host.Services.GetRequiredService<HistoryHealth>();
+        await host.WaitForCompletedPollsAsync(1); // the next poll is scheduled: the clock may move
         await WaitAsync(host, () => health.BatchesWritten >= 1, "the first reading written");
         Sql(directory, "CREATE TRIGGER full_disk BEFORE INSERT ON transitions BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
 

@@ -70,7 +70,7 @@ public sealed class ValidationTests
             "StatusBoard:Notifications:Routes:0:events:1 'Sometimes' is not one of: " + string.Join(", ", Enum.GetNames<NotificationEventKind>()) + ".",
             "StatusBoard:Notifications:Routes:0:quietHours:timeZone 'Mars/Olympus' is not a known IANA time zone (e.g. Europe/Berlin).",
             "StatusBoard:Notifications:Routes:1:name 'TEAM' is used by another route; route names must be unique.",
-            "StatusBoard:Notifications:Routes:2:includeUnknown 'maybe' is not true or false.",
+            "StatusBoard:Notifications:Routes:2:IncludeUnknown 'maybe' is not true or false.",
             "StatusBoard:Notifications:Routes:2:name is required (a route's name keys its messages and its deliveries).");
     }
 
