@@ -10,6 +10,7 @@ namespace StatusBoard.Benchmarks;
 /// In-process figures. BenchmarkDotNet: provider parse cost, snapshot publish cost, a full poll cycle
 /// (<c>-- --filter '*'</c>). <c>-- circuits [pages] [services]</c>: server memory per live dashboard circuit.
 /// <c>-- history [services] [days]</c>: history database size and write cost per poll cycle.
+/// <c>-- notify-latency [samples] [routes]</c>: time from a change to its notifications outbox row.
 /// </summary>
 public static class BenchmarkMain
 {
@@ -27,6 +28,13 @@ public static class BenchmarkMain
             var services = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 130;
             var days = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 90;
             HistoryVolume.Run(services, days);
+            return 0;
+        }
+        if (args.FirstOrDefault() == "notify-latency")
+        {
+            var samples = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+            var routes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
+            await NotifyLatency.RunAsync(samples, routes);
             return 0;
         }
         var config = DefaultConfig.Instance
