@@ -23,7 +23,7 @@ public sealed class NotificationDeliveryOptions
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often the sender looks for due messages when nothing woke it.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Consecutive failed attempts after which a route is Degraded in /healthz.</summary>
     public int DegradedAfterFailures { get; set; } = 3;
