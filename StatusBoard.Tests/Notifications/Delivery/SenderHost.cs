@@ -101,7 +101,7 @@ public sealed class SenderHost : IAsyncDisposable
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton(TestHistory.NewDatabase(_directory))
             .AddNotificationDelivery(configuration);
-        services.Configure<NotificationOptions>(o => o.Routes = _routes);
+        services.Configure<NotificationOptions>(o => o.Routes.AddRange(_routes));
         _services = services.BuildServiceProvider();
     }
 }
