@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusBoard.Core.History;
 
 namespace StatusBoard.Core.Notifications.Delivery;
 
