@@ -42,7 +42,10 @@ public sealed partial class HistoryRecorder(
     /// </summary>
     public bool IsWriting => _writing;
 
-    /// <summary>Stops committing (and heartbeats and prunes): what was collected and not yet written is dropped.</summary>
+    /// <summary>
+    /// Stops committing (and heartbeats and prunes): what was collected and not yet written is dropped. A flush already
+    /// past its check finishes its one transaction.
+    /// </summary>
     public void StopWriting()
     {
         _writing = false;

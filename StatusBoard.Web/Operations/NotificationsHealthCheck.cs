@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using StatusBoard.Core.History;
 using StatusBoard.Core.Notifications;
 using StatusBoard.Core.Notifications.Delivery;
 
@@ -18,7 +19,16 @@ public sealed class NotificationsHealthCheck(
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var routes = notifications.CurrentValue.Routes;
-        var counts = outbox.Counts();
+        Dictionary<string, OutboxCounts> counts;
+        try
+        {
+            counts = outbox.Counts();
+        }
+        catch (Exception e) when (HistoryQueries.IsDatabaseFailure(e))
+        {
+            // The history check reports the database (its path and error for operators only); this one must not leak them.
+            return Task.FromResult(HealthCheckResult.Degraded("notification outbox unreadable (see history)"));
+        }
         var threshold = delivery.CurrentValue.DegradedAfterFailures;
         var data = new Dictionary<string, object>();
         var failing = new List<string>();
