@@ -4,10 +4,10 @@ using Microsoft.Playwright;
 namespace StatusBoard.Benchmarks;
 
 /// <summary>
-/// Detection latency as a viewer sees it: every page of the simulated upstream flips at once (operational → minor
-/// incident, then back), and a MutationObserver in each open board notes when each tile's data-level changed
-/// (performance.timeOrigin-based, the same wall clock as the flip). Prints p50/p99/max of flip → tile over every
-/// (board, service), and of the part after the poll (the service's lastChangedAt → tile).
+/// Detection latency as a viewer sees it: every page of the simulated upstream flips (operational → minor incident,
+/// then back), one at a time over a minute, and a MutationObserver in each open board notes when each tile's data-level changed
+/// (performance.timeOrigin-based, the same wall clock as the flip). Prints p50/p99/max of its flip → tile over
+/// every (board, service), and of the part after the poll (the service's lastChangedAt → tile).
 /// </summary>
 public static class PollToScreen
 {
@@ -25,6 +25,7 @@ public static class PollToScreen
         new MutationObserver(scan).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-level'] });
         """;
 
+    private static readonly TimeSpan Spread = TimeSpan.FromSeconds(60);
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
     public static async Task RunAsync(int[] boardCounts, int services)
@@ -53,23 +54,31 @@ public static class PollToScreen
     private static async Task FlipAsync(SimulatedUpstream upstream, PublishedServer server, List<IPage> pages, string[] ids, string indicator,
         Func<string, bool> arrived, string label)
     {
-        var flippedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        await upstream.SetAsync(ids, indicator);
+        // One service at a time, spread over a minute: each flip lands at its own phase of that service's poll
+        // cycle (flipping all at once would sample a single phase of polls that started together).
+        var flippedAt = new Dictionary<string, double>();
+        var spacing = Spread / ids.Length;
+        foreach (var id in ids.OrderBy(_ => Random.Shared.Next()))
+        {
+            flippedAt[id] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            await upstream.SetAsync([id], indicator);
+            await Task.Delay(spacing);
+        }
         var seen = new Dictionary<IPage, Dictionary<string, Tile>>();
         await Waiting.UntilAsync(async () =>
         {
             foreach (var page in pages.Where(p => !seen.ContainsKey(p)))
             {
                 var tiles = JsonSerializer.Deserialize<Dictionary<string, Tile>>(await page.EvaluateAsync<string>("JSON.stringify(window.__tiles)"), s_json)!;
-                if (ids.All(id => tiles.TryGetValue(id, out var tile) && arrived(tile.Level) && tile.T >= flippedAt))
+                if (ids.All(id => tiles.TryGetValue(id, out var tile) && arrived(tile.Level) && tile.T >= flippedAt[id]))
                 {
                     seen[page] = tiles;
                 }
             }
             return seen.Count == pages.Count;
-        }, label);
+        }, label, TimeSpan.FromMinutes(6));
         var changedAt = await LevelsAsync(server);
-        var toScreen = seen.Values.SelectMany(t => ids.Select(id => t[id].T - flippedAt)).Order().ToArray();
+        var toScreen = seen.Values.SelectMany(t => ids.Select(id => t[id].T - flippedAt[id])).Order().ToArray();
         var pushed = seen.Values.SelectMany(t => ids.Select(id => t[id].T - changedAt[id].ChangedAt)).Order().ToArray();
         Console.WriteLine($"{label}: flip -> tile p50 {P(toScreen, 0.5) / 1000:0.0} s, p99 {P(toScreen, 0.99) / 1000:0.0} s, max {toScreen[^1] / 1000:0.0} s; " +
             $"poll -> tile p50 {P(pushed, 0.5):0} ms, p99 {P(pushed, 0.99):0} ms ({toScreen.Length} tiles)");
