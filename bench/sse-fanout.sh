@@ -10,8 +10,8 @@ STREAM=/api/status/stream${M:+?mode=$M}
 source "$(dirname "$0")/lib.sh"
 build_tools
 start_all "$S"
+settle
 pid=$(server_pid)
-sleep 2
 rss0=$(rss_kb "$pid")
 # Phase 1, memory: N clients connected and idle (no change triggered), server RSS sampled after they settled.
 "$tmp/ssefan" -url "http://$SB$STREAM" -n "$N" -versions 1 -wait 8s >"$tmp/idle.log" 2>&1 & idle=$!
@@ -29,7 +29,8 @@ cpu0=$(cpu_ticks "$pid")
 cpu1=$(cpu_ticks "$pid")
 sleep 1; kill $watcher 2>/dev/null || true
 # Events are separated by a blank line; the first is the snapshot on connect, the rest is what the change cost.
-echo "bytes one client received for the change (after its first event): $(awk 'BEGIN{RS="\n\n"} NR>1 && length($0)>0 {b+=length($0)+2} END{print b+0}' "$tmp/one.sse") ($(grep -c '^event:' "$tmp/one.sse") events: $(grep '^event:' "$tmp/one.sse" | sort | uniq -c | tr -s ' ' | tr '\n' ';'))"
+echo "bytes of the delta event that carries the change (svc005 -> major): $(awk 'BEGIN{RS="\n\n"} /event: delta/ && /"id":"svc005"/ && /major_outage/ {print length($0)+2; exit}' "$tmp/one.sse")"
+echo "bytes one client received while measuring (after its first event, other versions included): $(awk 'BEGIN{RS="\n\n"} NR>1 && length($0)>0 {b+=length($0)+2} END{print b+0}' "$tmp/one.sse") ($(grep -c '^event:' "$tmp/one.sse") events: $(grep '^event:' "$tmp/one.sse" | sort | uniq -c | tr -s ' ' | tr '\n' ';'))"
 hz=$(getconf CLK_TCK)
 echo "server CPU for connecting $N clients and fanning out one change: $(awk -v t=$((cpu1 - cpu0)) -v hz=$hz 'BEGIN{printf "%.2f", t/hz}') s"
 grep -o 'p50 [0-9]* ms, p99 [0-9]* ms' "$tmp/fan.log" | tail -1 | sed 's/^/publish -> receive /'
