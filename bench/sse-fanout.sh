@@ -29,7 +29,7 @@ cpu0=$(cpu_ticks "$pid")
 cpu1=$(cpu_ticks "$pid")
 sleep 1; kill $watcher 2>/dev/null || true
 # Events are separated by a blank line; the first is the snapshot on connect, the rest is what the change cost.
-echo "bytes of the delta event that carries the change (svc005 -> major): $(awk 'BEGIN{RS="\n\n"} /event: delta/ && /"id":"svc005"/ && /major_outage/ {print length($0)+2; exit}' "$tmp/one.sse")"
+echo "bytes of the delta event that carries the change (svc005: indicator major -> partial_outage): $(awk 'BEGIN{RS="\n\n"} /event: delta/ && /"id":"svc005"/ && /partial_outage/ {print length($0)+2; exit}' "$tmp/one.sse")"
 echo "bytes one client received while measuring (after its first event, other versions included): $(awk 'BEGIN{RS="\n\n"} NR>1 && length($0)>0 {b+=length($0)+2} END{print b+0}' "$tmp/one.sse") ($(grep -c '^event:' "$tmp/one.sse") events: $(grep '^event:' "$tmp/one.sse" | sort | uniq -c | tr -s ' ' | tr '\n' ';'))"
 hz=$(getconf CLK_TCK)
 echo "server CPU for connecting $N clients and fanning out one change: $(awk -v t=$((cpu1 - cpu0)) -v hz=$hz 'BEGIN{printf "%.2f", t/hz}') s"
