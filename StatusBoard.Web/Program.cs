@@ -18,6 +18,7 @@ if (!app.Environment.IsDevelopment())
 app.UseHeadAsGet();
 app.UseRouting(); // explicit: after the HEAD rewrite, so HEAD selects the GET endpoint
 app.UseCors();
+app.UseRateLimiter(); // the event streams' caps (SseAdmission); the short-circuited API never gets here
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapStatusApi();
