@@ -12,6 +12,7 @@ namespace StatusBoard.Benchmarks;
 /// <c>-- circuits-rss [services] [steps]</c>: RSS of the published server with 0, 30, 60 open boards.
 /// <c>-- poll-to-screen [boards] [services]</c>: from an upstream flip to the changed tile in Chromium, p50/p99.
 /// <c>-- history [services] [days]</c>: history database size and write cost per poll cycle.
+/// <c>-- notify-latency [samples] [routes]</c>: time from a change to its notifications outbox row.
 /// </summary>
 public static class BenchmarkMain
 {
@@ -43,6 +44,13 @@ public static class BenchmarkMain
             var services = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 130;
             var days = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 90;
             HistoryVolume.Run(services, days);
+            return 0;
+        }
+        if (args.FirstOrDefault() == "notify-latency")
+        {
+            var samples = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+            var routes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20;
+            await NotifyLatency.RunAsync(samples, routes);
             return 0;
         }
         var config = DefaultConfig.Instance

@@ -9,6 +9,7 @@ using StatusBoard.Core.Engine;
 using StatusBoard.Core.Engine.Politeness;
 using StatusBoard.Core.Engine.Truth;
 using StatusBoard.Core.History;
+using StatusBoard.Core.Notifications;
 using StatusBoard.Core.Providers;
 using StatusBoard.Core.Snapshot;
 
@@ -39,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddStatusProviders();
         services.AddSnapshotStore(configuration);
         services.AddEngine();
+        services.AddStatusBoardNotifications(configuration); // its rules run inside the history recorder
         services.AddStatusHistory(configuration); // before the engine: restores the last known state before its first poll
         services.AddHostedService(sp => sp.GetRequiredService<StatusEngine>());
         services.AddSingleton<StalenessSweeper>();

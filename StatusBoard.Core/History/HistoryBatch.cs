@@ -1,3 +1,4 @@
+using StatusBoard.Core.Notifications;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.History;
@@ -14,9 +15,12 @@ public sealed class HistoryBatch
     /// <summary>Latest full status per service (a later one replaces an earlier one in the same batch).</summary>
     public Dictionary<string, ServiceStatus> Statuses { get; } = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => Transitions.Count == 0 && Incidents.Count == 0 && Resolutions.Count == 0 && Statuses.Count == 0;
+    /// <summary>Messages for the notifications outbox, committed with the history rows that caused them.</summary>
+    public List<NotificationMessage> Outbox { get; } = [];
 
-    public int Count => Transitions.Count + Incidents.Count + Resolutions.Count + Statuses.Count;
+    public bool IsEmpty => Transitions.Count == 0 && Incidents.Count == 0 && Resolutions.Count == 0 && Statuses.Count == 0 && Outbox.Count == 0;
+
+    public int Count => Transitions.Count + Incidents.Count + Resolutions.Count + Statuses.Count + Outbox.Count;
 
     /// <summary>Drops the oldest transitions, then the oldest incident changes, down to <paramref name="maxRows"/>; returns how many.</summary>
     public int TrimOldest(int maxRows)
@@ -39,6 +43,7 @@ public sealed class HistoryBatch
         Transitions.AddRange(later.Transitions);
         Incidents.AddRange(later.Incidents);
         Resolutions.AddRange(later.Resolutions);
+        Outbox.AddRange(later.Outbox);
         foreach (var (id, status) in later.Statuses)
         {
             Statuses[id] = status;

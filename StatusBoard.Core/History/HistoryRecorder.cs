@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusBoard.Core.Notifications.Rules;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.History;
@@ -18,7 +19,8 @@ public sealed partial class HistoryRecorder(
     HistoryHealth health,
     IOptions<HistoryOptions> options,
     TimeProvider time,
-    ILogger<HistoryRecorder> logger) : IHostedLifecycleService, IDisposable
+    ILogger<HistoryRecorder> logger,
+    NotificationRules? rules = null) : IHostedLifecycleService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _due = new(0);
@@ -54,6 +56,7 @@ public sealed partial class HistoryRecorder(
         }
         // Opened at start, before the engine's first poll: every change from here on is collected.
         _feed = store.OpenChangeFeed();
+        StartNotifications(_feed.Start);
         _collecting = CollectLoopAsync(_feed, _stopping.Token);
         return Task.CompletedTask;
     }
@@ -103,6 +106,7 @@ public sealed partial class HistoryRecorder(
                 _pending.Statuses[status.Id] = status;
             }
             _tracker.Stopping(current.Services.Select(s => s.Id), time.GetUtcNow(), _pending);
+            StopNotifications();
         }
         Flush();
     }
@@ -191,7 +195,7 @@ public sealed partial class HistoryRecorder(
 
     private void Collect(SnapshotChange change)
     {
-        if (change.Changed.Count == 0)
+        if (change.FreshnessOnly)
         {
             return; // only freshness: nothing to remember
         }
@@ -199,6 +203,7 @@ public sealed partial class HistoryRecorder(
         lock (_gate)
         {
             var count = _pending.Count;
+            ObserveNotifications(change);
             foreach (var status in change.Changed)
             {
                 _tracker.Observe(status, _pending);
@@ -234,6 +239,7 @@ public sealed partial class HistoryRecorder(
 
     public void Dispose()
     {
+        _rulesTimer?.Dispose();
         _feed?.Dispose();
         _stopping.Dispose();
         _due.Dispose();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using StatusBoard.Core.Notifications;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.History;
@@ -60,6 +61,19 @@ public sealed class HistoryWriter(HistoryDatabase database)
             {
                 Run(save, ("$service", status.Id), ("$saved", Ms(now)),
                     ("$status", JsonSerializer.Serialize(status, HistoryJsonContext.Default.ServiceStatus)));
+            }
+        }
+        // The key is the dedup: a message decided again (a restart, a reload, a repeated poll) is not queued twice.
+        using (var queue = Command(connection, transaction, """
+            INSERT INTO notification_outbox (idempotency_key, route, message, created_at, state, attempts, next_attempt_at)
+            VALUES ($key, $route, $message, $created, 'pending', 0, $created)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """))
+        {
+            foreach (var message in batch.Outbox)
+            {
+                Run(queue, ("$key", message.IdempotencyKey), ("$route", message.Route), ("$created", Ms(message.CreatedAt)),
+                    ("$message", JsonSerializer.Serialize(message, NotificationJsonContext.Default.NotificationMessage)));
             }
         }
         MarkAlive(connection, transaction, now);

@@ -15,6 +15,7 @@ public static class BoardsServiceCollectionExtensions
         services.AddSingleton<BoardCatalog>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardCatalog>());
         services.AddSingleton<BoardStatusJson>();
+        services.AddSingleton<StatusBoard.Core.Notifications.IBoardMembership, BoardMembership>();
         return services;
     }
 }
