@@ -36,7 +36,7 @@ public partial class WatchButton : IAsyncDisposable
         {
             return;
         }
-        _watched = _state.Watches.Contains(ServiceId, StringComparer.Ordinal);
+        _watched = _state?.Watches.Contains(ServiceId, StringComparer.Ordinal) == true;
         StateHasChanged();
     }
 
@@ -49,7 +49,7 @@ public partial class WatchButton : IAsyncDisposable
         if (_module is not null)
         {
             _state = await _module.InvokeAsync<NotifyState>(function, ServiceId);
-            _watched = _state.Watches.Contains(ServiceId, StringComparer.Ordinal);
+            _watched = _state?.Watches.Contains(ServiceId, StringComparer.Ordinal) == true;
         }
     }
 
