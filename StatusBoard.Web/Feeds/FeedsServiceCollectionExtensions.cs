@@ -22,6 +22,7 @@ public static class FeedsServiceCollectionExtensions
     public static OptionsBuilder<WaveBannerOptions> AddWaveBanner(this IServiceCollection services)
     {
         services.AddSingleton<WaveBannerCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<WaveBannerCache>());
         return services.AddOptions<WaveBannerOptions>();
     }
 }

@@ -76,6 +76,26 @@ public sealed class WaveBannerTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Banner_FirstReadingsThatFindServicesDegraded_AreNoWave()
+    {
+        // Arrange: a store whose services are read for the first time, five of them degraded (a start-up, not a wave).
+        using var store = TestStores.Create(_time, ("a", "x"), ("b", "y"), ("c", "z"), ("d", "x"), ("e", "y"));
+        var cache = new StatusBoard.Web.Components.Waves.WaveBannerCache(
+            _context.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<StatusBoard.Web.Components.Waves.WaveBannerOptions>>(), _time, store);
+        cache.For(store.Current);
+        foreach (var service in store.Current.Services)
+        {
+            store.Set(_time, service.Id, StatusLevel.Degraded);
+        }
+
+        // Act
+        var state = cache.For(store.Current);
+
+        // Assert
+        state.Wave.Should().BeNull();
+    }
+
+    [Fact]
     public void Board_AtTheBannersLink_ShowsOnlyTheWavesServices()
     {
         // Arrange
@@ -125,9 +145,10 @@ public sealed class WaveBannerTests : IAsyncDisposable
     [Fact]
     public void Banner_TwoBoards_OneComputationPerVersion()
     {
-        // Arrange
-        Wave();
+        // Arrange: the cache saw the board healthy, then the wave.
         var cache = _context.Services.GetRequiredService<StatusBoard.Web.Components.Waves.WaveBannerCache>();
+        cache.For(_store.Current).Wave.Should().BeNull();
+        Wave();
 
         // Act
         var first = cache.For(_store.Current);
