@@ -4,6 +4,7 @@ using StatusBoard.Web.Circuits;
 using StatusBoard.Web.Commands;
 using StatusBoard.Web.Operations;
 using StatusBoard.Web.Components;
+using StatusBoard.Web.Feeds;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
@@ -25,6 +26,7 @@ app.MapStatusApi();
 app.MapStreamApi();
 app.MapBadgeApi();
 app.MapHistoryApi();
+app.MapFeeds();
 app.UseLightViewWhenBusy();
 app.MapOperations();
 app.MapOpenApi(); // /openapi/v1.json

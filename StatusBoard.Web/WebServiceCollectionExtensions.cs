@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using StatusBoard.Core.Configuration;
 using StatusBoard.Web.Boards;
 using StatusBoard.Web.Circuits;
+using StatusBoard.Web.Feeds;
 
 namespace StatusBoard.Web;
 
@@ -20,6 +21,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<StatusBoard.Web.Components.Tiles.ITileStrips>(sp => sp.GetRequiredService<StatusBoard.Web.Components.History.RecentStrips>());
         services.AddSingleton<StatusBoard.Web.Components.Tiles.TileMarkupCache>();
         services.AddStatusBoardBoards(configuration);
+        services.AddStatusBoardFeeds(configuration);
         services.AddProblemDetails();
         services.AddSingleton<CircuitCounter>();
         services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());
