@@ -18,9 +18,14 @@ public sealed class NotificationsHealthCheck(
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var routes = notifications.CurrentValue.Routes;
-        var counts = outbox.Counts();
+        var counts = Counts(out var unreadable);
         var threshold = delivery.CurrentValue.DegradedAfterFailures;
         var data = new Dictionary<string, object>();
+        if (unreadable)
+        {
+            // The history check reports the database (its path for operators only); here, only that counts are missing.
+            data["outbox"] = "unreadable";
+        }
         var failing = new List<string>();
         foreach (var route in routes)
         {
@@ -48,5 +53,19 @@ public sealed class NotificationsHealthCheck(
         }
         var description = routes.Count == 0 ? "no notification routes configured" : $"{routes.Count} notification route{(routes.Count == 1 ? "" : "s")} delivering";
         return Task.FromResult(HealthCheckResult.Healthy(description, data));
+    }
+
+    private Dictionary<string, OutboxCounts> Counts(out bool unreadable)
+    {
+        try
+        {
+            unreadable = false;
+            return outbox.Counts();
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            unreadable = true;
+            return [];
+        }
     }
 }
