@@ -10,6 +10,7 @@ using StatusBoard.Core.Engine.Politeness;
 using StatusBoard.Core.Engine.Truth;
 using StatusBoard.Core.History;
 using StatusBoard.Core.Notifications;
+using StatusBoard.Core.Notifications.Delivery;
 using StatusBoard.Core.Providers;
 using StatusBoard.Core.Snapshot;
 
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddStatusBoardNotifications(configuration); // its rules run inside the history recorder
         services.AddStatusHistory(configuration); // before the engine: restores the last known state before its first poll
         services.AddHostedService(sp => sp.GetRequiredService<StatusEngine>());
+        services.AddNotificationDelivery(configuration);
         services.AddSingleton<StalenessSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<StalenessSweeper>());
         return services;

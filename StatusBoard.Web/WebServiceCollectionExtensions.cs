@@ -4,6 +4,7 @@ using StatusBoard.Core.Configuration;
 using StatusBoard.Web.Boards;
 using StatusBoard.Web.Circuits;
 using StatusBoard.Web.Feeds;
+using StatusBoard.Web.Notifications;
 
 namespace StatusBoard.Web;
 
@@ -22,6 +23,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<StatusBoard.Web.Components.Tiles.TileMarkupCache>();
         services.AddStatusBoardBoards(configuration);
         services.AddStatusBoardFeeds(configuration);
+        services.AddNotificationsPage();
         services.AddProblemDetails();
         services.AddSingleton<CircuitCounter>();
         services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitCounter>());

@@ -1,7 +1,7 @@
 namespace StatusBoard.Web.Commands;
 
 /// <summary>
-/// The commands that run instead of the server (<c>detect</c>, <c>validate</c>): they print to the given writers and
+/// The commands that run instead of the server (<c>detect</c>, <c>validate</c>, <c>notify-test</c>): they print to the given writers and
 /// return an exit code. Anything else on the command line is configuration for the server.
 /// </summary>
 public static class CommandLine
@@ -11,7 +11,7 @@ public static class CommandLine
     {
         // `dotnet run` puts the project's own switches (--contentRoot …) before the user's arguments.
         var (operands, _) = Split(args);
-        if (operands.Length == 0 || operands[0] is not ("detect" or "validate"))
+        if (operands.Length == 0 || operands[0] is not ("detect" or "validate" or "notify-test"))
         {
             return null;
         }
@@ -20,6 +20,7 @@ public static class CommandLine
         return operands[0] switch
         {
             "detect" => await DetectCommand.RunAsync(rest, output, error, cancellationToken),
+            "notify-test" => await NotifyTestCommand.RunAsync(rest, output, error, cancellationToken),
             _ => ValidateCommand.Run(rest, output, error),
         };
     }

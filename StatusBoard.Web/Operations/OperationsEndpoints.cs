@@ -9,7 +9,7 @@ public static class OperationsEndpoints
     public static IServiceCollection AddStatusBoardOperations(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<EngineHealthCheck>("engine").AddCheck<HistoryHealthCheck>("history")
-            .AddCheck<ConfigurationHealthCheck>("configuration");
+            .AddCheck<ConfigurationHealthCheck>("configuration").AddCheck<NotificationsHealthCheck>("notifications");
         services.AddSingleton<EngineMeterBridge>();
         return services;
     }

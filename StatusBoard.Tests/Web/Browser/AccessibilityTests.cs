@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(DemoDashboard dashboard) : IClassFixture<
         { "/light", ColorScheme.Light },
         { "/service/{problem}", ColorScheme.Light },
         { "/service/{problem}", ColorScheme.Dark },
+        { "/notifications", ColorScheme.Light },
     };
 
     [Fact]
