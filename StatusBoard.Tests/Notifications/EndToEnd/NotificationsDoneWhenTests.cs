@@ -12,6 +12,7 @@ namespace StatusBoard.Tests.Notifications.EndToEnd;
 /// wave, none while StatusBoard is offline, and across a kill -9 and a restart every acknowledged message once.
 /// Real time (a child process has its own clock): short intervals, 60 s+ failure bounds, no upper time bounds.
 /// </summary>
+[Collection(nameof(BusyChildProcessCollection))]
 public sealed partial class NotificationsDoneWhenTests
 {
     private const int WaveSize = 50;
