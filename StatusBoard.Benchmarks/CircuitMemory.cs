@@ -19,23 +19,7 @@ public static class CircuitMemory
     public static async Task RunAsync(int pages, int services)
     {
         await using var upstream = await LocalUpstream.StartAsync(RepositoryPaths.Fixture("statuspage/github-summary-2026-07-24-major.json"));
-        var catalog = Path.Combine(Path.GetTempPath(), $"statusboard-circuits-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(catalog, JsonSerializer.Serialize(Enumerable.Range(0, services).Select(i => new
-        {
-            id = $"svc{i:000}",
-            name = $"Service {i:000}",
-            category = $"Category {i % 12}",
-            provider = "statuspage",
-            url = upstream.SummaryUrl($"svc{i:000}"),
-        })));
-        // A board with a past, as in production: 90 days of incidents, so every tile carries its 24-hour strip.
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "statusboard-circuits", Guid.NewGuid().ToString("N"));
-        var history = new StatusBoard.Core.History.HistoryDatabase(
-            Microsoft.Extensions.Options.Options.Create(new StatusBoard.Core.Catalog.CatalogOptions { DataDirectory = dataDirectory }),
-            Microsoft.Extensions.Options.Options.Create(new StatusBoard.Core.History.HistoryOptions()));
-        new StatusBoard.Core.History.HistoryWriter(history).Write(
-            StatusBoard.Web.Demo.DemoHistorySeeder.Invent(Enumerable.Range(0, services).Select(i => $"svc{i:000}"), DateTimeOffset.UtcNow),
-            DateTimeOffset.UtcNow);
+        var (catalog, dataDirectory) = await BoardData.WriteAsync(upstream, services);
         await using var app = new BoardHost(catalog, dataDirectory);
         app.UseKestrel(0);
         app.StartServer();
@@ -43,12 +27,7 @@ public static class CircuitMemory
         var counter = app.Services.GetRequiredService<CircuitCounter>();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Boards.LaunchAsync(playwright);
 
         // Warm up: one page opened and closed, so first-use costs (JIT, caches) are not charged to circuits.
         var warm = await browser.NewPageAsync();
@@ -69,10 +48,10 @@ public static class CircuitMemory
         // batches (bounded by the pool, not growing with circuits); the second half's slope is what one more costs.
         var opened = new List<IPage>();
         var half = pages / 2;
-        await OpenAsync(browser, url, opened, half);
+        await Boards.OpenAsync(browser, url, opened, half);
         await WaitForAsync(() => counter.Live == half);
         var (heapHalf, _) = Measure();
-        await OpenAsync(browser, url, opened, pages - half);
+        await Boards.OpenAsync(browser, url, opened, pages - half);
         await WaitForAsync(() => counter.Live == pages);
         var (heap1, ws1) = Measure();
         await PauseForDumpAsync($"{pages} circuits");
@@ -92,18 +71,6 @@ public static class CircuitMemory
         Console.WriteLine($"steady state, 65 s later (pooled buffers trimmed): {heapSteady / 1024} kB -> server memory per live circuit: {(heapSteady - heap0) / pages / 1024} kB");
         File.Delete(catalog);
         rentTrace?.Print();
-    }
-
-    /// <summary>Opens <paramref name="count"/> dashboards and waits until each is interactive (its first render acknowledged).</summary>
-    private static async Task OpenAsync(IBrowser browser, string url, List<IPage> opened, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var page = await browser.NewPageAsync();
-            await page.GotoAsync(url);
-            await page.Locator("[data-interactive=true] [data-service-id]").First.WaitForAsync();
-            opened.Add(page);
-        }
     }
 
     /// <summary>

@@ -47,6 +47,10 @@ public class SnapshotBenchmarks
     [Benchmark]
     public Snapshot PublishOneChange() => Snapshot.Create(2, DateTimeOffset.UnixEpoch, "bench", _oneChanged, _snapshot);
 
+    /// <summary>The compact view's bytes, made once per version on the first /api/status/summary request.</summary>
+    [Benchmark]
+    public byte[] MakeSummary() => JsonSerializer.SerializeToUtf8Bytes(SnapshotSummary.Of(_snapshot), SnapshotJsonContext.Default.SnapshotSummary);
+
     [Benchmark]
     public long ServeRequest()
     {

@@ -4,6 +4,7 @@ using StatusBoard.Web.Circuits;
 using StatusBoard.Web.Commands;
 using StatusBoard.Web.Operations;
 using StatusBoard.Web.Components;
+using StatusBoard.Web.Feeds;
 
 if (await CommandLine.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode)
 {
@@ -18,12 +19,14 @@ if (!app.Environment.IsDevelopment())
 app.UseHeadAsGet();
 app.UseRouting(); // explicit: after the HEAD rewrite, so HEAD selects the GET endpoint
 app.UseCors();
+app.UseRateLimiter(); // the event streams' caps (SseAdmission); the short-circuited API never gets here
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapStatusApi();
 app.MapStreamApi();
 app.MapBadgeApi();
 app.MapHistoryApi();
+app.MapFeeds();
 app.UseLightViewWhenBusy();
 app.MapOperations();
 app.MapOpenApi(); // /openapi/v1.json

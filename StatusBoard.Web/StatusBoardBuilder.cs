@@ -13,6 +13,7 @@ public static class StatusBoardBuilder
         var builder = WebApplication.CreateBuilder(DemoMode.MapSwitch(args));
         builder.Services.AddStatusBoardCore(builder.Configuration);
         builder.Services.AddStatusBoardWeb(builder.Configuration);
+        builder.Services.AddStatusBoardSse(builder.Configuration);
         builder.Services.AddStatusBoardOperations();
         builder.Services.AddStatusBoardOpenApi();
         builder.Services.AddStatusBoardDemo();

@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using StatusBoard.Core.Configuration;
 using StatusBoard.Web.Boards;
 using StatusBoard.Web.Circuits;
+using StatusBoard.Web.Feeds;
 using StatusBoard.Web.Notifications;
 
 namespace StatusBoard.Web;
@@ -21,6 +22,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<StatusBoard.Web.Components.Tiles.ITileStrips>(sp => sp.GetRequiredService<StatusBoard.Web.Components.History.RecentStrips>());
         services.AddSingleton<StatusBoard.Web.Components.Tiles.TileMarkupCache>();
         services.AddStatusBoardBoards(configuration);
+        services.AddStatusBoardFeeds(configuration);
         services.AddNotificationsPage();
         services.AddProblemDetails();
         services.AddSingleton<CircuitCounter>();

@@ -35,6 +35,16 @@ start_all() {
   echo "StatusBoard never showed $n operational services"; tail -20 "$tmp/sb.log"; exit 1
 }
 
+# Waits until every service has had its first reading (each one is a real change, published as its own version), then
+# one more poll interval: measurements then see steady state, not the start-up churn of first readings.
+settle() {
+  for i in $(seq 300); do
+    [ "$(curl -sf "http://$SB/api/status" | grep -c '"checkedAt":null')" -eq 0 ] && break
+    sleep 0.2
+  done
+  sleep 6
+}
+
 # The dotnet process serving $SB (the subshell's child).
 server_pid() { pgrep -f "StatusBoard.Web.dll --urls http://$SB" | head -1; }
 rss_kb() { awk '/VmRSS/{print $2}' "/proc/$1/status"; }

@@ -6,6 +6,12 @@ public sealed class EngineOptions
     /// <summary>The one deadline of an upstream request (poll, probe or canary): connect, headers and body. Defaults to 5 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Poll interval of a service whose latest reading shows an active incident or a non-operational level, so
+    /// updates and recovery show sooner (a service whose own interval is shorter keeps it). Defaults to 20 s.
+    /// </summary>
+    public TimeSpan IncidentPollInterval { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Requests in flight at once over all services. Defaults to 20.</summary>
     public int MaxConcurrentRequests { get; set; } = 20;
 

@@ -3,12 +3,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBoard.Core.Catalog;
+using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.Engine;
 
 /// <summary>
 /// The singleton fetch engine: polls every catalog service on its own schedule (first poll at start-up, then
-/// every interval ±jitter); requests share a global cap (<see cref="RequestSlots"/>). Each service has its own loop,
+/// every interval ±jitter, sooner while a service has an incident: <see cref="PollCadence"/>); requests share a global cap (<see cref="RequestSlots"/>). Each service has its own loop,
 /// so a slow or hanging upstream only delays itself. Viewers never trigger a fetch: they only read the store.
 /// </summary>
 public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleService
@@ -133,9 +134,10 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
         {
             var service = slot.Definition;
             var started = _time.GetUtcNow();
+            ServiceStatus? status = null;
             try
             {
-                await _poller.PollAsync(service, stoppingToken).ConfigureAwait(false);
+                status = await _poller.PollAsync(service, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -154,7 +156,12 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
             }
 
             // Read now, not at start: a reload's interval and jitter apply from the next wait on.
-            var next = started + Jittered(_catalog.Value.IntervalOf(slot.Definition));
+            var interval = _catalog.Value.IntervalOf(slot.Definition);
+            if (status is not null)
+            {
+                interval = PollCadence.IntervalAfter(status, interval, _options.Value.IncidentPollInterval);
+            }
+            var next = started + Jittered(interval);
             var wait = next - _time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {

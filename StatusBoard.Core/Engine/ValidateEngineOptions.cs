@@ -11,6 +11,11 @@ internal sealed class ValidateEngineOptions : IValidateOptions<EngineOptions>
     {
         List<string> errors = [];
         Positive(errors, nameof(options.RequestTimeout), options.RequestTimeout);
+        if (options.IncidentPollInterval < TimeSpan.FromSeconds(1))
+        {
+            // Faster than once a second is hammering a page that is already in trouble, not watching it.
+            errors.Add($"{Prefix}{nameof(options.IncidentPollInterval)} must be at least 00:00:01 (got {options.IncidentPollInterval}).");
+        }
         AtLeastOne(errors, nameof(options.MaxConcurrentRequests), options.MaxConcurrentRequests);
         Fraction(errors, nameof(options.Jitter), options.Jitter, 0.5);
         if (options.MaxResponseBytes <= 0)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusBoard.Core.Notifications.Delivery;
 using StatusBoard.Core.Notifications.Rules;
 using StatusBoard.Core.Snapshot;
 
@@ -20,7 +21,8 @@ public sealed partial class HistoryRecorder(
     IOptions<HistoryOptions> options,
     TimeProvider time,
     ILogger<HistoryRecorder> logger,
-    NotificationRules? rules = null) : IHostedLifecycleService, IDisposable
+    NotificationRules? rules = null,
+    OutboxSender? sender = null) : IHostedLifecycleService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _due = new(0);
@@ -181,6 +183,10 @@ public sealed partial class HistoryRecorder(
         }
         health.Written(now, 0);
         LogCommitted(logger, health.BatchesWritten, batch.Transitions.Count, batch.Incidents.Count + batch.Resolutions.Count, batch.Statuses.Count);
+        if (batch.Outbox.Count > 0)
+        {
+            sender?.Wake(); // the rows are committed: deliver now rather than at the sender's next poll
+        }
         RaiseCommitted(batch);
     }
 

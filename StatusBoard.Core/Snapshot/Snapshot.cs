@@ -12,6 +12,7 @@ public sealed class Snapshot
 {
     private readonly FrozenDictionary<string, int> _indexById;
     private readonly ImmutableArray<byte[]> _serviceJson;
+    private readonly Lazy<PrecomputedJson> _summary;
 
     private Snapshot(long version, DateTimeOffset generatedAt, string instance, ImmutableArray<ServiceStatus> services,
         ImmutableArray<byte[]> serviceJson, Connectivity? offline, Snapshot? previous)
@@ -29,7 +30,16 @@ public sealed class Snapshot
         EventId = $"{instance}-{version}";
         ETag = $"\"{EventId}\"";
         (SseEvent, Json) = SnapshotEncoding.Build(EventId, version, generatedAt, offline, serviceJson);
-        Compressed = new CompressedJson(Json);
+        Document = new PrecomputedJson(Json, ETag);
+        // Lazy: made by the first request for it and then shared (Lazy's default mode runs the factory once).
+        _summary = new Lazy<PrecomputedJson>(() => new PrecomputedJson(
+            JsonSerializer.SerializeToUtf8Bytes(SnapshotSummary.Of(this), SnapshotJsonContext.Default.SnapshotSummary),
+            $"\"{EventId}-summary\""));
+        if (previous is not null)
+        {
+            DeltaBase = previous.Version;
+            DeltaEvent = SnapshotDelta.Build(this, previous);
+        }
     }
 
     /// <summary>Increases by one with every published change.</summary>
@@ -54,11 +64,23 @@ public sealed class Snapshot
     /// <summary>UTF-8 JSON of the whole snapshot, as <c>GET /api/status</c> serves it.</summary>
     public ReadOnlyMemory<byte> Json { get; }
 
-    /// <summary><see cref="Json"/> brotli- and gzip-compressed, each made once on first use.</summary>
-    public CompressedJson Compressed { get; }
+    /// <summary><see cref="Json"/> with its ETag and its brotli and gzip forms (each compressed once, on first use).</summary>
+    public PrecomputedJson Document { get; }
 
     /// <summary>The complete Server-Sent Event for this version (<c>id</c>, <c>event: snapshot</c>, <c>data</c>).</summary>
     public ReadOnlyMemory<byte> SseEvent { get; }
+
+    /// <summary>The compact view (<c>/api/status/summary</c>), made once on first use, with its own strong ETag.</summary>
+    public PrecomputedJson Summary => _summary.Value;
+
+    /// <summary>
+    /// The <c>event: delta</c> Server-Sent Event from version <see cref="DeltaBase"/> to this one (changed and added
+    /// services whole, removed ids); null for a snapshot made without a predecessor.
+    /// </summary>
+    public ReadOnlyMemory<byte>? DeltaEvent { get; }
+
+    /// <summary>The version <see cref="DeltaEvent"/> applies to (the predecessor's); 0 when there is none.</summary>
+    public long DeltaBase { get; }
 
     public ServiceStatus? Find(string id) => _indexById.TryGetValue(id, out var i) ? Services[i] : null;
 
@@ -87,6 +109,8 @@ public sealed class Snapshot
         }
         return new Snapshot(version, generatedAt, instance, services, json.MoveToImmutable(), offline, previous);
     }
+
+    internal byte[] JsonAt(int index) => _serviceJson[index];
 
     private byte[]? ReuseJson(ServiceStatus service) =>
         _indexById.TryGetValue(service.Id, out var i) && ReferenceEquals(Services[i], service) ? _serviceJson[i] : null;

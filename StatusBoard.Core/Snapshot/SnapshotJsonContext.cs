@@ -7,4 +7,5 @@ namespace StatusBoard.Core.Snapshot;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = false)]
 [JsonSerializable(typeof(ServiceStatus))]
 [JsonSerializable(typeof(Connectivity))]
+[JsonSerializable(typeof(SnapshotSummary))]
 public sealed partial class SnapshotJsonContext : JsonSerializerContext;

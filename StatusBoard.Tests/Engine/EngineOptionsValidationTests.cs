@@ -20,6 +20,8 @@ public sealed class EngineOptionsValidationTests
     {
         { "RequestTimeout", "00:00:00" },
         { "RequestTimeout", "-00:00:01" },
+        { "IncidentPollInterval", "00:00:00.5" },
+        { "IncidentPollInterval", "-00:00:20" },
         { "MaxConcurrentRequests", "0" },
         { "Jitter", "0.6" },
         { "Jitter", "-0.1" },

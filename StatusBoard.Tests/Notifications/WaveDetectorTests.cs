@@ -59,4 +59,28 @@ public sealed class WaveDetectorTests
 
         wave!.Mentioned.Should().BeNull("only one member mentions AWS as a word in capitals");
     }
+
+    [Fact]
+    public void FindRecent_CountsOnlyChangesWithinTheWindow_AtDegradedOrWorse()
+    {
+        // Arrange: three recent failures in two categories, one failure from before the window, one recent recovery.
+        ServiceStatus Status(string id, string category, StatusLevel level, int minutesAgo) =>
+            ServiceStatus.Pending(id, id, category, null) with
+            {
+                Status = level, Error = null, CheckedAt = T0, LastChangedAt = T0.AddMinutes(-minutesAgo),
+            };
+        var services = new[]
+        {
+            Status("a", "x", StatusLevel.Degraded, 2), Status("b", "y", StatusLevel.MajorOutage, 5), Status("c", "x", StatusLevel.PartialOutage, 9),
+            Status("old", "y", StatusLevel.MajorOutage, 11), Status("back", "z", StatusLevel.Operational, 1),
+        };
+
+        // Act
+        var wave = WaveDetector.FindRecent(services, T0, TimeSpan.FromMinutes(10), threshold: 3);
+        var tooStrict = WaveDetector.FindRecent(services, T0, TimeSpan.FromMinutes(10), threshold: 4);
+
+        // Assert
+        wave!.Members.Select(m => m.ServiceId).Should().Equal("c", "b", "a");
+        tooStrict.Should().BeNull();
+    }
 }

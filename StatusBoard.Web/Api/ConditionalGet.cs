@@ -10,6 +10,11 @@ public static class ConditionalGet
 {
     public static bool IsNotModified(HttpRequest request, string etag)
     {
+        // Most requests carry no validator: answer without parsing anything.
+        if (request.Headers.IfNoneMatch.Count == 0)
+        {
+            return false;
+        }
         var current = EntityTagHeaderValue.Parse(etag);
         return request.GetTypedHeaders().IfNoneMatch.Any(candidate =>
             candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(current, useStrongComparison: false));

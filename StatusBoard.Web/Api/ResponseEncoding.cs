@@ -4,23 +4,28 @@ using StatusBoard.Core.Snapshot;
 namespace StatusBoard.Web.Api;
 
 /// <summary>
-/// Picks the snapshot's precompressed bytes when the client accepts them (brotli, then gzip). Only the whole
-/// snapshot is compressed: one service's JSON is about a kilobyte, where compression does not pay.
+/// Picks a document's precompressed bytes when the client accepts them (brotli, then gzip). Only whole documents
+/// are compressed: one service's JSON is about a kilobyte, where compression does not pay.
 /// </summary>
 public static class ResponseEncoding
 {
-    public static (ReadOnlyMemory<byte> Body, string? Encoding) Choose(HttpRequest request, Snapshot snapshot)
+    /// <summary>The body, its ETag and its <c>Content-Encoding</c> (null: identity).</summary>
+    public static (ReadOnlyMemory<byte> Body, string ETag, string? Encoding) Choose(HttpRequest request, PrecomputedJson document)
     {
+        if (request.Headers.AcceptEncoding.Count == 0)
+        {
+            return (document.Json, document.ETag, null);
+        }
         var accepted = request.GetTypedHeaders().AcceptEncoding;
         if (Accepts(accepted, "br"))
         {
-            return (snapshot.Compressed.Brotli, "br");
+            return (document.Compressed.Brotli, document.Compressed.BrotliETag, "br");
         }
         if (Accepts(accepted, "gzip"))
         {
-            return (snapshot.Compressed.Gzip, "gzip");
+            return (document.Compressed.Gzip, document.Compressed.GzipETag, "gzip");
         }
-        return (snapshot.Json, null);
+        return (document.Json, document.ETag, null);
     }
 
     private static bool Accepts(IList<StringWithQualityHeaderValue> accepted, string encoding) =>

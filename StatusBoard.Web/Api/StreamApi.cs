@@ -5,23 +5,37 @@ namespace StatusBoard.Web.Api;
 
 /// <summary>
 /// <c>/api/status/stream</c>: Server-Sent Events, the full snapshot first and then one event per new version.
+/// Default mode: every event is the whole snapshot (<c>event: snapshot</c>). <c>?mode=delta</c>: after the first
+/// snapshot, each version is an <c>event: delta</c> from the version before; a client that skipped versions (it
+/// was slow) gets a full <c>event: snapshot</c> instead, so a delta always applies to what the client holds.
 /// Every client writes the same per-version bytes; a slow client skips versions instead of slowing others.
 /// </summary>
 public static class StreamApi
 {
+    public const string DeltaMode = "delta";
+
     public static IEndpointRouteBuilder MapStreamApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/status/stream", StreamAsync)
             .RequireCors(WebServiceCollectionExtensions.OpenReadPolicy)
+            .RequireSseAdmission()
             .WithName("StreamStatus")
-            .WithSummary("Server-Sent Events: one 'snapshot' event per version.")
+            .WithSummary("Server-Sent Events: one 'snapshot' event per version; ?mode=delta: a snapshot, then one 'delta' per version.")
             .WithTags("Status")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 
-    public static async Task StreamAsync(HttpContext context, SnapshotStore store)
+    public static async Task StreamAsync(HttpContext context, SnapshotStore store, string? mode = null)
     {
+        if (mode is not (null or DeltaMode))
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown stream mode",
+                detail: $"mode '{mode}' is not one of: {DeltaMode} (or no mode for whole snapshots).").ExecuteAsync(context);
+            return;
+        }
         var cancellationToken = context.RequestAborted;
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var response = context.Response;
@@ -35,6 +49,8 @@ public static class StreamApi
 
         // Only the very snapshot the client has is skipped: same run (instance) and same version.
         var lastSeen = context.Request.Headers["Last-Event-ID"].ToString();
+        var deltas = mode is DeltaMode;
+        long held = 0; // the version this client holds (0: none yet)
         try
         {
             await response.Body.FlushAsync(cancellationToken);
@@ -43,11 +59,14 @@ public static class StreamApi
                 // A reconnecting client that already has this version gets no duplicate.
                 if (string.Equals(snapshot.EventId, lastSeen, StringComparison.Ordinal))
                 {
+                    held = snapshot.Version;
                     continue;
                 }
+                var bytes = EventFor(snapshot, held, deltas);
                 lastSeen = snapshot.EventId;
-                await response.Body.WriteAsync(snapshot.SseEvent, cancellationToken);
-                await response.Body.FlushAsync(cancellationToken);
+                held = snapshot.Version;
+                // One call writes and flushes; the bytes are the snapshot's, shared by every client.
+                await response.BodyWriter.WriteAsync(bytes, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -55,4 +74,11 @@ public static class StreamApi
             // The client went away.
         }
     }
+
+    /// <summary>
+    /// The event for a client that holds version <paramref name="held"/> (0: nothing yet): the delta when it applies
+    /// to exactly that version, otherwise the whole snapshot (first event, default mode, or versions skipped).
+    /// </summary>
+    public static ReadOnlyMemory<byte> EventFor(Snapshot snapshot, long held, bool deltas) =>
+        deltas && held != 0 && snapshot.DeltaBase == held && snapshot.DeltaEvent is { } delta ? delta : snapshot.SseEvent;
 }

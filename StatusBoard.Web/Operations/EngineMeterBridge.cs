@@ -20,8 +20,10 @@ public sealed class EngineMeterBridge : IDisposable
 
     public EngineMeterBridge()
     {
+        // ASP.NET Core's per-request meters are left out: recording them costs every API request more than serving it.
         Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate = instrument =>
-            !(instrument.Meter.Name == EngineMetrics.MeterName && instrument.Name is EngineMetrics.FetchesName or EngineMetrics.FetchDurationName));
+            !(instrument.Meter.Name == EngineMetrics.MeterName && instrument.Name is EngineMetrics.FetchesName or EngineMetrics.FetchDurationName)
+            && instrument.Meter.Name is not ("Microsoft.AspNetCore.Hosting" or "Microsoft.AspNetCore.Routing"));
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Meter.Name == EngineMetrics.MeterName && instrument.Name is EngineMetrics.FetchesName or EngineMetrics.FetchDurationName)

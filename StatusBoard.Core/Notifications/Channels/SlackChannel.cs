@@ -18,14 +18,8 @@ public sealed class SlackChannel(WebhookPoster poster) : INotificationChannel
 
     public IEnumerable<string> Validate(NotificationRoute route, string key) => RouteChecks.HttpUrl(route, key);
 
-    public Task<DeliveryOutcome> SendAsync(NotificationRoute route, NotificationMessage message, CancellationToken cancellationToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, route.Url)
-        {
-            Content = new StringContent(Payload(message).ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        return poster.SendAsync(request, cancellationToken);
-    }
+    public Task<DeliveryOutcome> SendAsync(NotificationRoute route, NotificationMessage message, CancellationToken cancellationToken) =>
+        poster.PostJsonAsync(route.Url, Payload(message), cancellationToken);
 
     internal static JsonObject Payload(NotificationMessage message)
     {

@@ -29,6 +29,15 @@ public static partial class WaveDetector
         return new Wave(members, mentioned, count);
     }
 
+    /// <summary>
+    /// The wave the board's banner shows: the services at degraded or worse whose level changed within
+    /// <paramref name="window"/> before <paramref name="now"/>, if they make a wave.
+    /// </summary>
+    public static Wave? FindRecent(IEnumerable<ServiceStatus> services, DateTimeOffset now, TimeSpan window, int threshold) =>
+        Find(services
+            .Where(s => s.LastChangedAt is { } changed && changed > now - window && changed <= now)
+            .Select(s => WaveMember.From(s, s.LastChangedAt!.Value)), threshold);
+
     /// <summary>The infrastructure most members mention (when at least two do), not counting its own status page.</summary>
     private static (string? Name, int Count) MostMentioned(IReadOnlyList<WaveMember> members)
     {

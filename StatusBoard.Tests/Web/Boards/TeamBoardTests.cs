@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using StatusBoard.Core.Snapshot;
 using StatusBoard.Tests.Engine.Support;
 using StatusBoard.Tests.TestSupport;
+using StatusBoard.Web.Feeds;
 using StatusBoard.Web.Boards;
 using StatusBoard.Web.Components.Controls;
 using StatusBoard.Web.Components.Layout;
@@ -33,6 +34,7 @@ public sealed class TeamBoardTests : IAsyncDisposable
         }
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.Services.AddWaveBanner();
         _context.Services.AddTestHistory();
         _context.Services.AddSingleton(new TileMarkupCache());
         _context.Services.AddSingleton(_store);

@@ -20,6 +20,7 @@ public sealed class AccessibilityTests(DemoDashboard dashboard) : IClassFixture<
         { "/", ColorScheme.Light },
         { "/", ColorScheme.Dark },
         { "/?problems=1", ColorScheme.Light },
+        { "/?services=github,npm", ColorScheme.Dark },
         { "/wall", ColorScheme.Dark },
         { "/b/dev", ColorScheme.Light },
         { "/b/dev", ColorScheme.Dark },

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 using StatusBoard.Core.Snapshot;
 using StatusBoard.Tests.TestSupport;
+using StatusBoard.Web.Feeds;
 using StatusBoard.Web.Components.Pages;
 using StatusBoard.Web.Components.Tiles;
 
@@ -21,6 +22,7 @@ public sealed class BoardTests : IAsyncDisposable
         _store = TestStores.Create(_time, ("alpha", "Cloud"), ("bravo", "Cloud"), ("charlie", "AI & ML"));
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.Services.AddWaveBanner();
         _context.Services.AddTestHistory();
         _context.Services.AddSingleton(_tiles);
         _context.Services.AddSingleton(_store);

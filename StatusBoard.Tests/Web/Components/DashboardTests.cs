@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 using StatusBoard.Core.Snapshot;
 using StatusBoard.Tests.TestSupport;
+using StatusBoard.Web.Feeds;
 using StatusBoard.Web.Components.Tiles;
 using StatusBoard.Web.Components.Filtering;
 using StatusBoard.Web.Components.Pages;
@@ -27,6 +28,7 @@ public sealed class DashboardTests : IAsyncDisposable
         }
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.Services.AddWaveBanner();
         _context.Services.AddTestHistory();
         _context.Services.AddSingleton<TileMarkupCache>();
         _context.Services.AddSingleton(_store);

@@ -51,11 +51,19 @@ public partial class Board
     [SupplyParameterFromQuery(Name = "problems")]
     public string? ProblemsOnly { get; set; }
 
+    /// <summary><c>?services=github,npm</c> shows only these services (the wave banner's link).</summary>
+    [SupplyParameterFromQuery(Name = "services")]
+    public string? ServiceIds { get; set; }
+
     private DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>The feeds of what this page shows: its team board, else its category.</summary>
+    private string FeedFilter => View is not null ? "?board=" + Uri.EscapeDataString(View.Id)
+        : _query.Category is { } category ? "?category=" + Uri.EscapeDataString(category) : "";
 
     protected override void OnParametersSet()
     {
-        _query = BoardQueryString.Parse(Category, Text, ProblemsOnly);
+        _query = BoardQueryString.Parse(Category, Text, ProblemsOnly, ServiceIds);
         Show(Snapshot);
     }
 

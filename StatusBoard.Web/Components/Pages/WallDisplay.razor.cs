@@ -47,6 +47,10 @@ public partial class WallDisplay
     [SupplyParameterFromQuery(Name = "problems")]
     public string? ProblemsOnly { get; set; }
 
+    /// <summary><c>?services=github,npm</c> shows only these services (the wave banner's link).</summary>
+    [SupplyParameterFromQuery(Name = "services")]
+    public string? ServiceIds { get; set; }
+
     private DateTimeOffset Now => Time.GetUtcNow();
 
     private string FilterText => string.Join(" · ", new[]
@@ -54,11 +58,12 @@ public partial class WallDisplay
         _query.Category,
         _query.Text is { } text ? $"“{text}”" : null,
         _query.ProblemsOnly ? "problems only" : null,
+        _query.Services is { } ids ? $"{ids.Split(',').Length} services" : null,
     }.Where(part => part is not null));
 
     protected override void OnParametersSet()
     {
-        _query = BoardQueryString.Parse(Category, Text, ProblemsOnly);
+        _query = BoardQueryString.Parse(Category, Text, ProblemsOnly, ServiceIds);
         Show(Snapshot);
     }
 
