@@ -12,6 +12,20 @@ internal static class PollCadence
         Watched(status) && incidentInterval < interval ? incidentInterval : interval;
 
     /// <summary>
+    /// How long a new cluster leader waits before its first poll of a service: until the interval after the previous
+    /// leader's last check comes due, so a takeover costs the upstream no extra round. Never checked, or stale: now.
+    /// </summary>
+    public static TimeSpan ResumeWait(ServiceStatus? shown, TimeSpan interval, TimeSpan incidentInterval, DateTimeOffset now)
+    {
+        if (shown is not { CheckedAt: { } checkedAt, Stale: false })
+        {
+            return TimeSpan.Zero;
+        }
+        var wait = checkedAt + IntervalAfter(shown, interval, incidentInterval) - now;
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    /// <summary>
     /// Only a current, understood reading speeds polling up. A failing, held or stale one (a 429, an open breaker,
     /// our own network down) keeps the normal interval, so Retry-After, the backoff and "offline" still rule; and
     /// unknown means we could not read the page, which polling harder would not fix.

@@ -122,20 +122,8 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
         }
     }
 
-    /// <summary>
-    /// A new leader resumes the previous one's schedule: a service it checked recently is polled when its interval
-    /// comes due, not at once, so a takeover costs the upstream no extra round.
-    /// </summary>
-    private TimeSpan ResumeWait(ServiceDefinition service)
-    {
-        if (_store.Current.Find(service.Id) is not { CheckedAt: { } checkedAt, Stale: false } shown)
-        {
-            return TimeSpan.Zero;
-        }
-        var interval = PollCadence.IntervalAfter(shown, _catalog.Value.IntervalOf(service), _options.Value.IncidentPollInterval);
-        var wait = checkedAt + interval - _time.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-    }
+    private TimeSpan ResumeWait(ServiceDefinition service) =>
+        PollCadence.ResumeWait(_store.Current.Find(service.Id), _catalog.Value.IntervalOf(service), _options.Value.IncidentPollInterval, _time.GetUtcNow());
 
     /// <summary>Reconciles between polls: one store version for the new list, then loops start, restart or stop; the rest keep their schedule.</summary>
     private void OnCatalogReloaded(CatalogOptions previous, CatalogOptions next)

@@ -49,7 +49,9 @@ public sealed class EngineHost : IAsyncDisposable
     }
 
     /// <summary>Starts the engine; <paramref name="logs"/>, when given, receives every log entry.</summary>
-    public static async Task<EngineHost> StartAsync(string catalogFile, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    /// <param name="services">Replacements registered after Core's (e.g. a cluster <c>Leadership</c> the test drives).</param>
+    public static async Task<EngineHost> StartAsync(string catalogFile, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         var canary = new RefusingPort();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
@@ -80,6 +82,7 @@ public sealed class EngineHost : IAsyncDisposable
         });
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddStatusBoardCore(builder.Configuration);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new EngineHost(host, time, canary);
