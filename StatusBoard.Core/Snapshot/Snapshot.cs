@@ -130,11 +130,12 @@ public sealed class Snapshot
     /// </summary>
     public static Snapshot FromPublished(PublishedSnapshot published, Snapshot? previous)
     {
-        var document = SnapshotDocumentReader.Read(published.Json);
-        var sseEvent = SnapshotEncoding.Wrap(published.EventId, published.Json);
+        // Everything kept points into copies, not into the received frame, so the frame is garbage at once.
+        var (sseEvent, json) = SnapshotEncoding.Wrap(published.EventId, published.Json);
+        var document = SnapshotDocumentReader.Read(json);
         return new Snapshot(published.Version, document.GeneratedAt, published.EventId, document.Services, document.ServiceJson,
-            document.Offline, previous, new Encoded(sseEvent.SseEvent, sseEvent.Json, published.Summary,
-                published.DeltaEvent.IsEmpty ? null : published.DeltaEvent, published.DeltaBase));
+            document.Offline, previous, new Encoded(sseEvent, json, published.Summary.ToArray(),
+                published.DeltaEvent.IsEmpty ? null : published.DeltaEvent.ToArray(), published.DeltaBase));
     }
 
     /// <summary>What a published copy of this version carries to the cluster's other nodes.</summary>
