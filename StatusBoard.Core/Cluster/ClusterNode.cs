@@ -19,6 +19,7 @@ public sealed partial class ClusterNode(
     SnapshotFollower follower,
     SnapshotPublisher publisher,
     HistoryRecorder recorder,
+    ClusterState state,
     ILogger<ClusterNode> logger) : IHostedService
 {
     private readonly SemaphoreSlim _transition = new(1, 1);
@@ -29,6 +30,7 @@ public sealed partial class ClusterNode(
         store.Follow();
         recorder.StopWriting();
         election.RoleChanged += OnRoleChanged;
+        LogJoining(logger, state.NodeName);
         return Task.CompletedTask;
     }
 
@@ -91,6 +93,9 @@ public sealed partial class ClusterNode(
             _transition.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster: node {Node} shows what the leader publishes until it is elected")]
+    private static partial void LogJoining(ILogger logger, string node);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cluster: took over at version {Version}")]
     private static partial void LogTookOver(ILogger logger, long version);
