@@ -1,0 +1,65 @@
+using FluentAssertions;
+using StatusBoard.Tests.TestSupport;
+
+namespace StatusBoard.Tests.Cluster.EndToEnd;
+
+/// <summary>
+/// Issue 17, second test: kill -9 the leader. Another node leads within two lease periods, a change made upstream
+/// during the failover shows on every node, versions keep increasing on each, and the new leader resumes the old
+/// one's schedule instead of polling everything at takeover (no poll storm).
+/// </summary>
+[Collection(nameof(BusyChildProcessCollection))]
+public sealed class LeaderKilledTests
+{
+    [Fact]
+    public async Task LeaderKilled_AnotherLeadsWithinTwoLeasePeriods_NoReadingLost_VersionsIncrease_NoPollStorm()
+    {
+        // Arrange: three nodes; streams on the two followers; the leader has just polled the slow page
+        await using var cluster = await ClusterNodes.StartAsync(3);
+        var leader = await cluster.AgreedLeaderAsync();
+        await cluster.PolledAsync();
+        var survivors = cluster.Nodes.Where(n => n != leader).ToList();
+        var streams = await Task.WhenAll(survivors.Select(n => n.OpenStreamAsync()));
+        await using var s1 = streams[0];
+        await using var s2 = streams[1];
+        var slow = ClusterNodes.Page(ClusterNodes.SlowService);
+        await cluster.Upstream.WaitForHitsAsync(slow, cluster.Upstream.Hits(slow) + 1, TimeSpan.FromSeconds(60));
+        var lastSlowPoll = cluster.Upstream.HitTimes(slow)[^1];
+        var versionsBefore = await Task.WhenAll(survivors.Select(n => n.GetStatusAsync()));
+
+        // Act: kill -9 the leader, and change a page upstream while nobody leads
+        var killedAt = DateTimeOffset.UtcNow;
+        await leader.KillAsync();
+        cluster.Upstream.Set(ClusterNodes.Page("svc05"), StatuspageJson.Summary("critical", "major_outage"));
+        var takeover = await await Task.WhenAny(survivors.Select(n => n.WaitForRoleAsync("leader", killedAt)));
+
+        // Assert: one survivor leads within two lease periods, and the other agrees
+        (takeover.At - killedAt).Should().BeLessThanOrEqualTo(ClusterNodes.LeasePeriod * 2, "failover is due within two lease periods");
+        var newLeader = await cluster.AgreedLeaderAsync();
+        newLeader.Roles.Should().Contain(takeover);
+
+        // Assert: the change made during the failover shows on both survivors, on a higher version than before
+        var received = await Task.WhenAll(streams.Select(s => s.WaitForStatusAsync("svc05", "major_outage")));
+        received.Select(e => e.Id).Distinct().Should().ContainSingle();
+        received[0].Version.Should().BeGreaterThan(versionsBefore.Max(v => v.Version));
+        var versionsAfter = await Task.WhenAll(survivors.Select(n => n.GetStatusAsync()));
+        versionsAfter.Select(v => v.Version).Distinct().Should().ContainSingle();
+        foreach (var stream in streams)
+        {
+            stream.Events.Select(e => e.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems($"{stream.Node.Name}'s versions never go down");
+        }
+
+        // Assert: no poll storm — each fast page at most twice in the first interval after takeover, and the slow page
+        // (polled just before the kill) not before its interval comes due, but then
+        await cluster.Upstream.WaitForHitsAsync(slow, cluster.Upstream.HitTimes(slow).Count(t => t <= killedAt) + 1, TimeSpan.FromSeconds(60));
+        foreach (var id in ClusterNodes.Services)
+        {
+            cluster.Upstream.HitTimes(ClusterNodes.Page(id)).Count(t => t >= takeover.At && t < takeover.At + ClusterNodes.PollInterval)
+                .Should().BeLessThanOrEqualTo(2, $"{id} must not be polled in a burst at takeover");
+        }
+        var firstSlowPollAfterKill = cluster.Upstream.HitTimes(slow).First(t => t > killedAt);
+        (firstSlowPollAfterKill - lastSlowPoll).Should().BeGreaterThanOrEqualTo(ClusterNodes.SlowInterval * 0.9 - TimeSpan.FromMilliseconds(500),
+            "the new leader resumes the schedule: the slow page was checked just before the kill");
+        cluster.ShortestGaps().Should().OnlyContain(g => g.Value >= ClusterNodes.Interval(g.Key) * 0.5, "never two pollers at once");
+    }
+}
