@@ -124,7 +124,7 @@ public sealed partial class ClusterNode : IAsyncDisposable
     }
 
     /// <summary>Opens <c>/api/status/stream</c> and records every event it delivers from now on.</summary>
-    public Task<ClusterStream> OpenStreamAsync() => ClusterStream.OpenAsync(this, new Uri(BaseAddress, "/api/status/stream"));
+    public Task<ClusterStream> OpenStreamAsync() => ClusterStream.OpenAsync(new Uri(BaseAddress, "/api/status/stream"), Name, Tail);
 
     /// <summary>kill -9: no shutdown, no lease released, no last write.</summary>
     public Task KillAsync() => _process.KillAsync();

@@ -18,7 +18,13 @@ public sealed class ClusterStream : IAsyncDisposable
     private Task _reading = Task.CompletedTask;
     private Exception? _failure;
 
-    private ClusterStream(ClusterNode node) => Node = node;
+    private readonly Func<string> _tail;
+
+    private ClusterStream(string name, Func<string> tail)
+    {
+        Name = name;
+        _tail = tail;
+    }
 
     /// <summary>One event: its <c>id:</c>, the version in it, the data (a whole snapshot) and when it was read.</summary>
     public sealed record Event(string Id, long Version, string Data, DateTimeOffset At)
@@ -38,13 +44,15 @@ public sealed class ClusterStream : IAsyncDisposable
         }
     }
 
-    public ClusterNode Node { get; }
+    /// <summary>Whose stream it is (a node's name, or the front).</summary>
+    public string Name { get; }
 
     public IReadOnlyList<Event> Events => [.. _events];
 
-    internal static async Task<ClusterStream> OpenAsync(ClusterNode node, Uri url)
+    /// <summary>Opens <paramref name="url"/>; <paramref name="tail"/> tells what the server printed, for failure messages.</summary>
+    public static async Task<ClusterStream> OpenAsync(Uri url, string name, Func<string> tail)
     {
-        var stream = new ClusterStream(node);
+        var stream = new ClusterStream(name, tail);
         var response = await stream._http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, stream._stop.Token);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadAsStreamAsync(stream._stop.Token);
@@ -65,7 +73,7 @@ public sealed class ClusterStream : IAsyncDisposable
             }
             if (_failure is not null || _reading.IsCompleted)
             {
-                throw new InvalidOperationException($"{Node.Name}'s stream ended before {what}; output:\n{Node.Tail()}", _failure);
+                throw new InvalidOperationException($"{Name}'s stream ended before {what}; output:\n{_tail()}", _failure);
             }
             try
             {
@@ -73,7 +81,7 @@ public sealed class ClusterStream : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"{Node.Name}'s stream never delivered {what} (last: {_events.LastOrDefault()?.Id}); output:\n{Node.Tail()}");
+                throw new TimeoutException($"{Name}'s stream never delivered {what} (last: {_events.LastOrDefault()?.Id}); output:\n{_tail()}");
             }
         }
     }

@@ -46,7 +46,7 @@ public sealed class LeaderKilledTests
         versionsAfter.Select(v => v.Version).Distinct().Should().ContainSingle();
         foreach (var stream in streams)
         {
-            stream.Events.Select(e => e.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems($"{stream.Node.Name}'s versions never go down");
+            stream.Events.Select(e => e.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems($"{stream.Name}'s versions never go down");
         }
 
         // Assert: no poll storm — each fast page at most twice in the first interval after takeover, and the slow page

@@ -56,7 +56,7 @@ public sealed class RedisOutageTests
         recovered.Should().OnlyContain(h => h.Status == "Healthy");
         foreach (var stream in streams)
         {
-            stream.Events.Select(e => e.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems($"{stream.Node.Name}'s versions never go down");
+            stream.Events.Select(e => e.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems($"{stream.Name}'s versions never go down");
         }
 
         // Assert: never two pollers, over the whole test
