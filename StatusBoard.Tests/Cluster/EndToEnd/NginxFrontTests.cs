@@ -51,7 +51,10 @@ public sealed class NginxFrontTests
         var pageNodes = nginx.UpstreamsOf("\"GET / HTTP").Distinct().ToList();
         pageNodes.Should().ContainSingle("ip_hash keeps a client's pages on one node");
         socket.State.Should().Be(WebSocketState.Open, "the upgrade headers pass");
-        nginx.UpstreamsOf("/_blazor").Should().OnlyContain(u => u == pageNodes[0], "the circuit lives where its page was rendered");
+        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", ct);
+        // nginx logs a WebSocket when it closes; the log file is the only signal.
+        await cluster.EventuallyAsync(() => Task.FromResult(nginx.UpstreamsOf("\"GET /_blazor?id=")), u => u.Count == 1, "nginx logged the WebSocket");
+        nginx.UpstreamsOf("/_blazor").Should().HaveCount(2).And.OnlyContain(u => u == pageNodes[0], "the circuit lives where its page was rendered");
 
         // Act: a change, watched through nginx and directly on the leader
         await using var front = await ClusterStream.OpenAsync(new Uri(nginx.BaseAddress, "/api/status/stream"), "nginx", nginx.Output);
@@ -63,7 +66,6 @@ public sealed class NginxFrontTests
         // Assert: the same event, through nginx within 1 s of the leader's own stream (nginx does not buffer it)
         viaNginx.Id.Should().Be(atLeader.Id);
         (viaNginx.At - atLeader.At).Duration().Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(1));
-        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", ct);
     }
 
     /// <summary>True once nginx accepts connections (it starts after <c>nginx -t</c>; no event says it listens).</summary>
