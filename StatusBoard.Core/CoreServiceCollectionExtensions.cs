@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBoard.Core.Catalog;
+using StatusBoard.Core.Cluster;
 using StatusBoard.Core.Configuration;
 using StatusBoard.Core.Engine;
 using StatusBoard.Core.Engine.Politeness;
@@ -43,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.AddEngine();
         services.AddStatusBoardNotifications(configuration); // its rules run inside the history recorder
         services.AddStatusHistory(configuration); // before the engine: restores the last known state before its first poll
+        services.AddCluster(configuration); // after the history: a follower shows the restored state until the leader's
         services.AddHostedService(sp => sp.GetRequiredService<StatusEngine>());
         services.AddNotificationDelivery(configuration);
         services.AddSingleton<StalenessSweeper>();
@@ -127,6 +129,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new StatusEngine(
             sp.GetRequiredService<LiveCatalog>(), sp.GetRequiredService<IOptions<EngineOptions>>(),
             sp.GetRequiredService<ServicePoller>(), sp.GetRequiredService<CatalogReconciler>(),
+            sp.GetRequiredService<Leadership>(), sp.GetRequiredService<SnapshotStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusEngine>>()));
         services.AddUpstreamHttpClient();
     }

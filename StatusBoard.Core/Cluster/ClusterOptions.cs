@@ -14,5 +14,11 @@ public sealed class ClusterOptions
     /// <summary>Prefix of every Redis key, so several StatusBoards can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "statusboard";
 
+    /// <summary>A follower that has heard nothing from the leader for this long flags its board as possibly out of date.</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>This node's name in /healthz and logs; default <c>host-pid</c>.</summary>
+    public string? NodeName { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Redis);
 }

@@ -37,6 +37,9 @@ public sealed partial class LeaderElection : BackgroundService
     /// <summary>This node's lease token (also its name in /healthz).</summary>
     public string Token => _lease.Token;
 
+    /// <summary>The token of whoever holds the lease now (null: nobody), as Redis says.</summary>
+    public Task<string?> LeaseHolderAsync() => _lease.HolderAsync();
+
     /// <summary>Raised on every change of <see cref="Role"/>, from the election's own loop.</summary>
     public event Action<ClusterRole>? RoleChanged;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusBoard.Core.Catalog;
+using StatusBoard.Core.Cluster;
 using StatusBoard.Core.Snapshot;
 
 namespace StatusBoard.Core.Engine;
@@ -18,6 +19,8 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
     private readonly IOptions<EngineOptions> _options;
     private readonly ServicePoller _poller;
     private readonly CatalogReconciler _reconciler;
+    private readonly Leadership _leadership;
+    private readonly SnapshotStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusEngine> _logger;
     private readonly PollProgress _progress = new();
@@ -26,8 +29,10 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
     private CancellationToken _stopping;
 
     internal StatusEngine(LiveCatalog catalog, IOptions<EngineOptions> options, ServicePoller poller, CatalogReconciler reconciler,
-        TimeProvider time, ILogger<StatusEngine> logger)
+        Leadership leadership, SnapshotStore store, TimeProvider time, ILogger<StatusEngine> logger)
     {
+        _leadership = leadership;
+        _store = store;
         _catalog = catalog;
         _options = options;
         _poller = poller;
@@ -59,7 +64,26 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Polls during each term of leadership: one box has one term from start to stop; a cluster node, one per election won.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            CancellationToken term;
+            try
+            {
+                term = await _leadership.WaitForTermAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            using var polling = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, term);
+            await PollTermAsync(polling.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PollTermAsync(CancellationToken stoppingToken)
     {
         var catalog = _catalog.Value;
         var services = catalog.Services;
@@ -72,13 +96,14 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
             _stopping = stoppingToken;
             foreach (var service in services)
             {
+                var firstWait = _leadership.Clustered ? ResumeWait(service) : TimeSpan.Zero;
                 _loops.Start(service, stoppingToken, (slot, _) => RunServiceAsync(slot, () =>
                 {
                     if (firstRound.Signal())
                     {
                         LogFirstRound(_logger, services.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     }
-                }, Task.CompletedTask));
+                }, Task.CompletedTask, firstWait));
             }
             _catalog.Reloaded += OnCatalogReloaded;
         }
@@ -88,13 +113,28 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Normal shutdown.
+            // Shutdown, or the end of this node's term as the cluster's leader.
         }
         finally
         {
             _catalog.Reloaded -= OnCatalogReloaded;
             await Task.WhenAll(_loops.All()).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A new leader resumes the previous one's schedule: a service it checked recently is polled when its interval
+    /// comes due, not at once, so a takeover costs the upstream no extra round.
+    /// </summary>
+    private TimeSpan ResumeWait(ServiceDefinition service)
+    {
+        if (_store.Current.Find(service.Id) is not { CheckedAt: { } checkedAt, Stale: false } shown)
+        {
+            return TimeSpan.Zero;
+        }
+        var interval = PollCadence.IntervalAfter(shown, _catalog.Value.IntervalOf(service), _options.Value.IncidentPollInterval);
+        var wait = checkedAt + interval - _time.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
     /// <summary>Reconciles between polls: one store version for the new list, then loops start, restart or stop; the rest keep their schedule.</summary>
@@ -117,18 +157,29 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
             }
             foreach (var service in changes.Added.Concat(changes.Changed))
             {
-                _loops.Start(service, _stopping, (slot, replaced) => RunServiceAsync(slot, () => { }, replaced));
+                _loops.Start(service, _stopping, (slot, replaced) => RunServiceAsync(slot, () => { }, replaced, TimeSpan.Zero));
             }
         }
     }
 
-    private async Task RunServiceAsync(ServiceLoops.Slot slot, Action firstDone, Task replaced)
+    private async Task RunServiceAsync(ServiceLoops.Slot slot, Action firstDone, Task replaced, TimeSpan firstWait)
     {
         // Yield so that every loop starts before any of them waits on I/O.
         await Task.Yield();
         // A restarted entry's old poll may still be finishing: let it land first, so the new reading is the last word.
         await replaced.ConfigureAwait(false);
         var stoppingToken = slot.Stopping.Token;
+        if (firstWait > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(firstWait, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
         var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -11,11 +11,11 @@ namespace StatusBoard.Core.Snapshot;
 public sealed class Snapshot
 {
     private readonly FrozenDictionary<string, int> _indexById;
-    private readonly ImmutableArray<byte[]> _serviceJson;
+    private readonly ImmutableArray<ReadOnlyMemory<byte>> _serviceJson;
     private readonly Lazy<PrecomputedJson> _summary;
 
-    private Snapshot(long version, DateTimeOffset generatedAt, string instance, ImmutableArray<ServiceStatus> services,
-        ImmutableArray<byte[]> serviceJson, Connectivity? offline, Snapshot? previous)
+    private Snapshot(long version, DateTimeOffset generatedAt, string eventId, ImmutableArray<ServiceStatus> services,
+        ImmutableArray<ReadOnlyMemory<byte>> serviceJson, Connectivity? offline, Snapshot? previous, Encoded encoded)
     {
         Version = version;
         GeneratedAt = generatedAt;
@@ -26,19 +26,25 @@ public sealed class Snapshot
         _indexById = previous is not null && SameIds(previous.Services, services)
             ? previous._indexById
             : services.Select((s, i) => (s.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        // The instance token keeps ETags from two server runs apart: both start counting at version 1.
-        EventId = $"{instance}-{version}";
+        EventId = eventId;
         ETag = $"\"{EventId}\"";
-        (SseEvent, Json) = SnapshotEncoding.Build(EventId, version, generatedAt, offline, serviceJson);
+        SseEvent = encoded.SseEvent;
+        Json = encoded.Json;
         Document = new PrecomputedJson(Json, ETag);
-        // Lazy: made by the first request for it and then shared (Lazy's default mode runs the factory once).
-        _summary = new Lazy<PrecomputedJson>(() => new PrecomputedJson(
-            JsonSerializer.SerializeToUtf8Bytes(SnapshotSummary.Of(this), SnapshotJsonContext.Default.SnapshotSummary),
-            $"\"{EventId}-summary\""));
-        if (previous is not null)
+        _summary = encoded.Summary is { } summary
+            ? new Lazy<PrecomputedJson>(new PrecomputedJson(summary, SummaryETag(eventId)))
+            // Lazy: made by the first request for it and then shared (Lazy's default mode runs the factory once).
+            : new Lazy<PrecomputedJson>(() => new PrecomputedJson(
+                JsonSerializer.SerializeToUtf8Bytes(SnapshotSummary.Of(this), SnapshotJsonContext.Default.SnapshotSummary),
+                SummaryETag(eventId)));
+        Adopted = encoded.Summary is not null;
+        if (encoded.DeltaEvent is { } published)
         {
-            DeltaBase = previous.Version;
-            DeltaEvent = SnapshotDelta.Build(this, previous);
+            (DeltaEvent, DeltaBase) = (published, encoded.DeltaBase);
+        }
+        else if (previous is not null && !Adopted)
+        {
+            (DeltaEvent, DeltaBase) = (SnapshotDelta.Build(this, previous), previous.Version);
         }
     }
 
@@ -82,6 +88,9 @@ public sealed class Snapshot
     /// <summary>The version <see cref="DeltaEvent"/> applies to (the predecessor's); 0 when there is none.</summary>
     public long DeltaBase { get; }
 
+    /// <summary>True for a version received from the cluster's leader (<see cref="FromPublished"/>), not made here.</summary>
+    public bool Adopted { get; }
+
     public ServiceStatus? Find(string id) => _indexById.TryGetValue(id, out var i) ? Services[i] : null;
 
     /// <summary>UTF-8 JSON of one service, made when the snapshot was built.</summary>
@@ -99,21 +108,56 @@ public sealed class Snapshot
     /// Builds a snapshot. Services whose record is the same instance as in <paramref name="previous"/> reuse
     /// its JSON, so a change to one service serializes one service.
     /// </summary>
+    /// <param name="instance">Tells two server runs apart in ETags and event ids (both count from version 1).</param>
     public static Snapshot Create(long version, DateTimeOffset generatedAt, string instance,
         ImmutableArray<ServiceStatus> services, Snapshot? previous = null, Connectivity? offline = null)
     {
-        var json = ImmutableArray.CreateBuilder<byte[]>(services.Length);
+        var json = ImmutableArray.CreateBuilder<ReadOnlyMemory<byte>>(services.Length);
         foreach (var service in services)
         {
             json.Add(previous?.ReuseJson(service) ?? JsonSerializer.SerializeToUtf8Bytes(service, SnapshotJsonContext.Default.ServiceStatus));
         }
-        return new Snapshot(version, generatedAt, instance, services, json.MoveToImmutable(), offline, previous);
+        var eventId = $"{instance}-{version}";
+        var serviceJson = json.MoveToImmutable();
+        var (sseEvent, document) = SnapshotEncoding.Build(eventId, version, generatedAt, offline, serviceJson);
+        return new Snapshot(version, generatedAt, eventId, services, serviceJson, offline, previous,
+            new Encoded(sseEvent, document, Summary: null, DeltaEvent: null, DeltaBase: 0));
     }
 
-    internal byte[] JsonAt(int index) => _serviceJson[index];
+    /// <summary>
+    /// A version made by the cluster's leader, from the bytes it published: they are served as received (the
+    /// document, the compact view, the delta); the services are read back only for what this node renders.
+    /// </summary>
+    public static Snapshot FromPublished(PublishedSnapshot published, Snapshot? previous)
+    {
+        var document = SnapshotDocumentReader.Read(published.Json);
+        var sseEvent = SnapshotEncoding.Wrap(published.EventId, published.Json);
+        return new Snapshot(published.Version, document.GeneratedAt, published.EventId, document.Services, document.ServiceJson,
+            document.Offline, previous, new Encoded(sseEvent.SseEvent, sseEvent.Json, published.Summary,
+                published.DeltaEvent.IsEmpty ? null : published.DeltaEvent, published.DeltaBase));
+    }
 
-    private byte[]? ReuseJson(ServiceStatus service) =>
-        _indexById.TryGetValue(service.Id, out var i) && ReferenceEquals(Services[i], service) ? _serviceJson[i] : null;
+    /// <summary>What a published copy of this version carries to the cluster's other nodes.</summary>
+    public PublishedSnapshot ToPublished() =>
+        new(EventId, Version, DeltaBase, Json, Summary.Json, DeltaEvent ?? ReadOnlyMemory<byte>.Empty);
+
+    internal ReadOnlyMemory<byte> JsonAt(int index) => _serviceJson[index];
+
+    private static string SummaryETag(string eventId) => $"\"{eventId}-summary\"";
+
+    private ReadOnlyMemory<byte>? ReuseJson(ServiceStatus service)
+    {
+        // Spelled out for the same reason as FindJson.
+        if (_indexById.TryGetValue(service.Id, out var i) && ReferenceEquals(Services[i], service))
+        {
+            return _serviceJson[i];
+        }
+        return null;
+    }
+
+    /// <summary>The bytes a snapshot is served as; summary and delta are null when this node makes them itself.</summary>
+    private readonly record struct Encoded(ReadOnlyMemory<byte> SseEvent, ReadOnlyMemory<byte> Json,
+        ReadOnlyMemory<byte>? Summary, ReadOnlyMemory<byte>? DeltaEvent, long DeltaBase);
 
     private static bool SameIds(ImmutableArray<ServiceStatus> a, ImmutableArray<ServiceStatus> b)
     {

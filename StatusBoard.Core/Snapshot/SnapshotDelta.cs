@@ -34,7 +34,7 @@ internal static class SnapshotDelta
                 if (previous.Find(service.Id) is not { } before
                     || (!ReferenceEquals(before, service) && !SnapshotStore.SameContent(before, service)))
                 {
-                    writer.WriteRawValue(current.JsonAt(i), skipInputValidation: true);
+                    writer.WriteRawValue(current.JsonAt(i).Span, skipInputValidation: true);
                 }
             }
             writer.WriteEndArray();

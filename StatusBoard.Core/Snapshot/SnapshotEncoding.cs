@@ -15,9 +15,9 @@ internal static class SnapshotEncoding
     private static readonly byte[] s_eventTail = "\n\n"u8.ToArray();
 
     public static (ReadOnlyMemory<byte> SseEvent, ReadOnlyMemory<byte> Json) Build(
-        string eventId, long version, DateTimeOffset generatedAt, Connectivity? offline, ImmutableArray<byte[]> services)
+        string eventId, long version, DateTimeOffset generatedAt, Connectivity? offline, ImmutableArray<ReadOnlyMemory<byte>> services)
     {
-        var eventHead = Encoding.UTF8.GetBytes($"id: {eventId}\nevent: snapshot\ndata: ");
+        var eventHead = EventHead(eventId);
         var jsonHead = JsonHead(version, generatedAt, offline);
         var servicesLength = services.Sum(s => s.Length) + Math.Max(0, services.Length - 1);
         var jsonLength = jsonHead.Length + servicesLength + s_servicesTail.Length;
@@ -32,13 +32,26 @@ internal static class SnapshotEncoding
             {
                 span[at++] = (byte)',';
             }
-            at = Append(span, at, services[i]);
+            at = Append(span, at, services[i].Span);
         }
         at = Append(span, at, s_servicesTail);
         Append(span, at, s_eventTail);
         // Compact JSON has no raw newlines, so the whole document fits on one data: line.
         return (buffer, new ReadOnlyMemory<byte>(buffer, eventHead.Length, jsonLength));
     }
+
+    /// <summary>The same layout around a document made elsewhere (the cluster's leader): one copy of its bytes.</summary>
+    public static (ReadOnlyMemory<byte> SseEvent, ReadOnlyMemory<byte> Json) Wrap(string eventId, ReadOnlyMemory<byte> json)
+    {
+        var eventHead = EventHead(eventId);
+        var buffer = new byte[eventHead.Length + json.Length + s_eventTail.Length];
+        var at = Append(buffer, 0, eventHead);
+        at = Append(buffer, at, json.Span);
+        Append(buffer, at, s_eventTail);
+        return (buffer, new ReadOnlyMemory<byte>(buffer, eventHead.Length, json.Length));
+    }
+
+    private static byte[] EventHead(string eventId) => Encoding.UTF8.GetBytes($"id: {eventId}\nevent: snapshot\ndata: ");
 
     /// <summary><c>{"version":…,"generatedAt":…,"offline":…,"services":[</c></summary>
     private static byte[] JsonHead(long version, DateTimeOffset generatedAt, Connectivity? offline)

@@ -23,6 +23,7 @@ public sealed partial class SnapshotStore : IDisposable
     private DateTimeOffset _lastPublish = DateTimeOffset.MinValue;
     private DateTimeOffset? _timerDue;
     private Connectivity? _offline;
+    private bool _following; // guarded by _gate: see SnapshotStore.Following.cs
 
     /// <param name="services">The first version's services (the catalog's, "not checked yet").</param>
     public SnapshotStore(TimeProvider time, IOptions<SnapshotOptions> options, IEnumerable<ServiceStatus> services)
@@ -41,6 +42,10 @@ public sealed partial class SnapshotStore : IDisposable
     {
         lock (_gate)
         {
+            if (_following)
+            {
+                return;
+            }
             _pending.Clear();
             ImmutableArray<ServiceStatus> next = [.. services];
             var changed = next.Where(s => _current.Find(s.Id) is not { } shown || !SameContent(shown, s)).ToList();
@@ -58,6 +63,10 @@ public sealed partial class SnapshotStore : IDisposable
     {
         lock (_gate)
         {
+            if (_following)
+            {
+                return;
+            }
             ImmutableArray<ServiceStatus> next = [.. ids.Select(id =>
                 shape(id, _pending.TryGetValue(id, out var pending) ? pending.Status : _current.Find(id)))];
             var changed = next.Where(s => _current.Find(s.Id) is not { } shown || !SameContent(shown, s)).ToList();
@@ -76,7 +85,7 @@ public sealed partial class SnapshotStore : IDisposable
     {
         lock (_gate)
         {
-            if (Equals(_offline, offline))
+            if (_following || Equals(_offline, offline))
             {
                 return;
             }
@@ -92,9 +101,9 @@ public sealed partial class SnapshotStore : IDisposable
         bool published;
         lock (_gate)
         {
-            if (_current.Find(status.Id) is not { } shown)
+            if (_following || _current.Find(status.Id) is not { } shown)
             {
-                return; // Not in the catalog (any more): nothing to show it on.
+                return; // Following another node, or not in the catalog (any more): nothing to show it on.
             }
             _pending[status.Id] = new PendingStatus(status, !SameContent(shown, status));
             published = PublishOrScheduleLocked();
@@ -116,6 +125,10 @@ public sealed partial class SnapshotStore : IDisposable
         bool published;
         lock (_gate)
         {
+            if (_following)
+            {
+                return 0;
+            }
             var now = _time.GetUtcNow();
             foreach (var shown in _current.Services)
             {
@@ -202,15 +215,17 @@ public sealed partial class SnapshotStore : IDisposable
         PublishLocked(services, changed);
     }
 
-    private void PublishLocked(ImmutableArray<ServiceStatus> services, IReadOnlyList<ServiceStatus> changed)
+    private void PublishLocked(ImmutableArray<ServiceStatus> services, IReadOnlyList<ServiceStatus> changed) =>
+        InstallLocked(Snapshot.Create(_current.Version + 1, _time.GetUtcNow(), _instance, services, _current, _offline), changed);
+
+    private void InstallLocked(Snapshot next, IReadOnlyList<ServiceStatus> changed)
     {
-        var now = _time.GetUtcNow();
-        _lastPublish = now;
+        _lastPublish = _time.GetUtcNow();
         _timerDue = null;
         _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var previous = _current;
-        _current = Snapshot.Create(previous.Version + 1, now, _instance, services, previous, _offline);
-        QueueChangeLocked(previous, _current, changed);
+        _current = next;
+        QueueChangeLocked(previous, next, changed);
     }
 
     public void Dispose() => _timer.Dispose();

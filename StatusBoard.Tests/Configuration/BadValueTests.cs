@@ -56,6 +56,11 @@ public sealed class BadValueTests
         { "StatusBoard:History:HeartbeatInterval", "-00:01:00" },
         { "StatusBoard:History:MaxPendingRows", "0" },
         { "StatusBoard:History:FileName", "../escape.db" },
+        { "StatusBoard:Cluster:LeasePeriod", "soon" },
+        { "StatusBoard:Cluster:LeasePeriod", "00:00:00" },
+        { "StatusBoard:Cluster:StaleAfter", "00:00:01" },
+        { "StatusBoard:Cluster:KeyPrefix", "two words" },
+        { "StatusBoard:Cluster:Redis", "127.0.0.1:6379,banana=ripe" },
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StatusBoard.Core.Catalog;
+using StatusBoard.Core.Cluster;
 using StatusBoard.Core.Engine;
 using StatusBoard.Core.Snapshot;
 
@@ -10,7 +11,8 @@ namespace StatusBoard.Web.Operations;
 /// The fetch engine is alive and keeps finishing polls: unhealthy when its loop stopped, degraded when no poll
 /// finished for two of the longest intervals, and it says when StatusBoard itself is offline.
 /// </summary>
-public sealed class EngineHealthCheck(StatusEngine engine, SnapshotStore store, IOptions<CatalogOptions> catalog, TimeProvider time) : IHealthCheck
+public sealed class EngineHealthCheck(StatusEngine engine, SnapshotStore store, IOptions<CatalogOptions> catalog, Leadership leadership,
+    TimeProvider time) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -28,6 +30,8 @@ public sealed class EngineHealthCheck(StatusEngine engine, SnapshotStore store, 
         };
         var result = !engine.IsRunning
             ? HealthCheckResult.Unhealthy("The polling engine is not running", data: data)
+            : !leadership.IsLeader
+                ? HealthCheckResult.Healthy("This node follows: the cluster's leader polls (see the cluster check)", data)
             : age > longest * 2
                 ? HealthCheckResult.Degraded($"No poll finished for {age.Value.TotalSeconds:0} s (intervals up to {longest.TotalSeconds:0} s)", data: data)
                 : store.Current.Offline is { } offline

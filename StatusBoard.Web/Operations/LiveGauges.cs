@@ -1,4 +1,5 @@
 using Prometheus;
+using StatusBoard.Core.Cluster;
 using StatusBoard.Core.Snapshot;
 using StatusBoard.Web.Circuits;
 
@@ -10,6 +11,15 @@ public static class LiveGauges
     private static readonly Gauge s_circuits = Metrics.CreateGauge("statusboard_live_circuits", "Live Blazor dashboard circuits");
 
     private static readonly Gauge s_sseClients = Metrics.CreateGauge("statusboard_sse_clients", "Connected /api/status/stream clients and live subscribers of the snapshot");
+
+    // Not published until set: one box's /metrics stays as it was.
+    private static readonly GaugeConfiguration s_clusterOnly = new() { SuppressInitialValue = true };
+
+    private static readonly Gauge s_leader = Metrics.CreateGauge("statusboard_cluster_leader", "1 on the cluster's leader (the node that polls), 0 on followers; absent on one box", s_clusterOnly);
+
+    private static readonly Gauge s_versionLag = Metrics.CreateGauge("statusboard_cluster_version_lag", "Versions this node is behind the latest one it has heard of", s_clusterOnly);
+
+    private static readonly Gauge s_snapshotAge = Metrics.CreateGauge("statusboard_cluster_snapshot_age_seconds", "Seconds since this node got or made the version it shows", s_clusterOnly);
 
     // The registry is static and has no way to remove a callback: it gets one callback, which holds the running
     // app only weakly, so a stopped app (a test host, a restarted host) can be collected.
@@ -30,7 +40,14 @@ public static class LiveGauges
         {
             // Resolved at scrape time: at start-up the catalog has not been validated yet (StartupGuard does that).
             s_circuits.Set(services.GetRequiredService<CircuitCounter>().Live);
-            s_sseClients.Set(services.GetRequiredService<SnapshotStore>().SubscriberCount);
+            var store = services.GetRequiredService<SnapshotStore>();
+            s_sseClients.Set(store.SubscriberCount);
+            if (services.GetService<ClusterState>() is { } cluster)
+            {
+                s_leader.Set(services.GetRequiredService<Leadership>().IsLeader ? 1 : 0);
+                s_versionLag.Set(Math.Max(0, cluster.LatestKnown - store.Current.Version));
+                s_snapshotAge.Set(cluster.VersionSeenAt is { } at ? (services.GetRequiredService<TimeProvider>().GetUtcNow() - at).TotalSeconds : -1);
+            }
         }
         catch (ObjectDisposedException)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StatusBoard.Core.Cluster;
 using StatusBoard.Core.History;
 
 namespace StatusBoard.Core.Notifications.Delivery;
@@ -20,7 +21,8 @@ public sealed partial class OutboxSender(
     IOptionsMonitor<NotificationDeliveryOptions> options,
     DeliveryHealth health,
     TimeProvider time,
-    ILogger<OutboxSender> logger) : BackgroundService
+    ILogger<OutboxSender> logger,
+    Leadership? leadership = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextAllowed = new(StringComparer.Ordinal);
@@ -37,6 +39,10 @@ public sealed partial class OutboxSender(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (leadership is { IsLeader: false } && !await WaitForTermAsync(leadership, stoppingToken).ConfigureAwait(false))
+            {
+                break;
+            }
             var wake = Volatile.Read(ref _wake);
             var wait = Dispatch(stoppingToken);
             if (_inFlight.IsEmpty)
@@ -170,6 +176,20 @@ public sealed partial class OutboxSender(
 
     private NotificationRoute? Route(string name) =>
         notifications.CurrentValue.Routes.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+
+    /// <summary>In a cluster only the leader sends: a follower waits here until it leads; false when stopping.</summary>
+    private static async Task<bool> WaitForTermAsync(Leadership leadership, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await leadership.WaitForTermAsync(stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
     private async Task WaitAsync(TaskCompletionSource wake, TimeSpan wait, CancellationToken stoppingToken)
     {

@@ -79,6 +79,34 @@ public sealed class AccessibilityTests(DemoDashboard dashboard) : IClassFixture<
         }
     }
 
+    /// <summary>
+    /// A tile is stale whenever its page was not read for a while (common under load, or on a follower that lost the
+    /// leader): its styling must keep the text's contrast. Every tile is flagged, so the check does not depend on luck.
+    /// </summary>
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task StaleTiles_KeepTheirContrast(ColorScheme scheme)
+    {
+        // Arrange
+        var page = await dashboard.OpenAsync("/", 1280, 900, scheme);
+        try
+        {
+            await DemoDashboard.WaitInteractiveAsync(page);
+            await page.EvaluateAsync("() => document.querySelectorAll('.status-tile').forEach(t => t.classList.add('is-stale'))");
+
+            // Act
+            var violations = await RunAxeAsync(page);
+
+            // Assert
+            violations.Should().NotContain(v => v!.StartsWith("color-contrast", StringComparison.Ordinal), $"stale tiles in {scheme}");
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
     /// <summary>Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page; one line per violation.</summary>
     public static async Task<string?[]> RunAxeAsync(IPage page)
     {
