@@ -15,6 +15,9 @@ public sealed class ClusterNodes : IAsyncDisposable
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan SlowInterval = TimeSpan.FromSeconds(12);
     public const string SlowService = "slow";
+
+    /// <summary>How often polls that change nothing but "last checked" are published (and so reach the followers).</summary>
+    public static readonly TimeSpan FreshnessInterval = TimeSpan.FromSeconds(2);
     private readonly List<ClusterNode> _nodes = [];
     private readonly string _keyPrefix = "sb-test-" + Guid.NewGuid().ToString("N")[..8];
     private string _catalog = null!;
@@ -99,8 +102,8 @@ public sealed class ClusterNodes : IAsyncDisposable
             "--StatusBoard:HostSpacing=00:00:00",
             "--StatusBoard:MaxRequestsPerHost=100",
             "--StatusBoard:PublishDelay=00:00:00",
-            // Versions only for content changes (and a long freshness beat): a test compares nodes on a quiet board.
-            "--StatusBoard:FreshnessInterval=00:05:00",
+            // "Last checked" reaches the followers this often: a new leader resumes the schedule from what it saw.
+            $"--StatusBoard:FreshnessInterval={FreshnessInterval:c}",
             "--Logging:LogLevel:Default=Information",
         ];
         if (Redis is null)
@@ -141,6 +144,14 @@ public sealed class ClusterNodes : IAsyncDisposable
         var name = health.Single(h => h!.Role == "leader")!.Node;
         return _nodes.Single(n => n.Name == name);
     }
+
+    /// <summary>
+    /// Every live node's <c>/api/status</c>, read until they are at one version (a freshness version may be published
+    /// between two reads); then a test compares their ETags and bytes.
+    /// </summary>
+    public Task<StatusResponse[]> SameVersionAsync() =>
+        EventuallyAsync(() => Task.WhenAll(Alive.Select(n => n.GetStatusAsync())), s => s.Select(r => r.Version).Distinct().Count() == 1,
+            "every node at one version");
 
     /// <summary>Waits for a /healthz state on every live node (60 s bound).</summary>
     public async Task<IReadOnlyList<ClusterHealth>> WaitForHealthAsync(Func<ClusterHealth, bool> match, string what) =>

@@ -33,8 +33,8 @@ public sealed class LeaderKilledTests
         cluster.Upstream.Set(ClusterNodes.Page("svc05"), StatuspageJson.Summary("critical", "major_outage"));
         var takeover = await await Task.WhenAny(survivors.Select(n => n.WaitForRoleAsync("leader", killedAt)));
 
-        // Assert: one survivor leads within two lease periods, and the other agrees
-        (takeover.At - killedAt).Should().BeLessThanOrEqualTo(ClusterNodes.LeasePeriod * 2, "failover is due within two lease periods");
+        // Assert: one survivor leads, and the other agrees (how soon: last, once the rest is known)
+        TestContext.Current.TestOutputHelper?.WriteLine($"kill -9 -> new leader's log line: {(takeover.At - killedAt).TotalMilliseconds:0} ms (lease {ClusterNodes.LeasePeriod.TotalSeconds} s)");
         var newLeader = await cluster.AgreedLeaderAsync();
         newLeader.Roles.Should().Contain(takeover);
 
@@ -42,15 +42,15 @@ public sealed class LeaderKilledTests
         var received = await Task.WhenAll(streams.Select(s => s.WaitForStatusAsync("svc05", "major_outage")));
         received.Select(e => e.Id).Distinct().Should().ContainSingle();
         received[0].Version.Should().BeGreaterThan(versionsBefore.Max(v => v.Version));
-        var versionsAfter = await Task.WhenAll(survivors.Select(n => n.GetStatusAsync()));
-        versionsAfter.Select(v => v.Version).Distinct().Should().ContainSingle();
+        (await cluster.SameVersionAsync()).Select(s => s.ETag).Distinct().Should().ContainSingle();
         foreach (var stream in streams)
         {
             stream.Events.Select(e => e.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems($"{stream.Name}'s versions never go down");
         }
 
         // Assert: no poll storm — each fast page at most twice in the first interval after takeover, and the slow page
-        // (polled just before the kill) not before its interval comes due, but then
+        // (polled just before the kill) not before its interval comes due, but then. The new leader knows when a page
+        // was last checked from the versions it received, which carry "last checked" at least every FreshnessInterval.
         await cluster.Upstream.WaitForHitsAsync(slow, cluster.Upstream.HitTimes(slow).Count(t => t <= killedAt) + 1, TimeSpan.FromSeconds(60));
         foreach (var id in ClusterNodes.Services)
         {
@@ -58,8 +58,13 @@ public sealed class LeaderKilledTests
                 .Should().BeLessThanOrEqualTo(2, $"{id} must not be polled in a burst at takeover");
         }
         var firstSlowPollAfterKill = cluster.Upstream.HitTimes(slow).First(t => t > killedAt);
-        (firstSlowPollAfterKill - lastSlowPoll).Should().BeGreaterThanOrEqualTo(ClusterNodes.SlowInterval * 0.9 - TimeSpan.FromMilliseconds(500),
+        TestContext.Current.TestOutputHelper?.WriteLine($"slow page: polled {(killedAt - lastSlowPoll).TotalMilliseconds:0} ms before the kill, next {(firstSlowPollAfterKill - lastSlowPoll).TotalSeconds:0.0} s after that (interval {ClusterNodes.SlowInterval.TotalSeconds} s)");
+        (firstSlowPollAfterKill - lastSlowPoll).Should().BeGreaterThanOrEqualTo(
+            ClusterNodes.SlowInterval * 0.9 - ClusterNodes.FreshnessInterval - TimeSpan.FromMilliseconds(500),
             "the new leader resumes the schedule: the slow page was checked just before the kill");
         cluster.ShortestGaps().Should().OnlyContain(g => g.Value >= ClusterNodes.Interval(g.Key) * 0.5, "never two pollers at once");
+
+        // Assert: the takeover came within two lease periods of the kill
+        (takeover.At - killedAt).Should().BeLessThanOrEqualTo(ClusterNodes.LeasePeriod * 2, "failover is due within two lease periods");
     }
 }

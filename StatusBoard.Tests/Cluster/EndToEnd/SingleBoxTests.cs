@@ -23,7 +23,7 @@ public sealed class SingleBoxTests
 
         // Act: a page goes down; watch five more intervals
         box.Upstream.Set(ClusterNodes.Page("svc04"), StatuspageJson.Summary("critical", "major_outage"));
-        await stream.WaitForStatusAsync("svc04", "major_outage");
+        var change = await stream.WaitForStatusAsync("svc04", "major_outage");
         await box.Upstream.WaitForHitsAsync(ClusterNodes.Page("svc01"), hitsBefore["svc01"] + 5, TimeSpan.FromSeconds(60));
         var watched = DateTimeOffset.UtcNow - watchedFrom;
 
@@ -37,6 +37,6 @@ public sealed class SingleBoxTests
                 .BeInRange(1, (int)Math.Ceiling(watched / ClusterNodes.PollInterval * 1.3) + 1, id);
         }
         box.ShortestGaps().Should().OnlyContain(g => g.Value >= ClusterNodes.Interval(g.Key) * 0.5);
-        (await node.GetStatusAsync()).Version.Should().Be(stream.Events[^1].Version);
+        (await node.GetStatusAsync()).Version.Should().BeGreaterThanOrEqualTo(change.Version);
     }
 }

@@ -34,9 +34,8 @@ public sealed class ThreeNodesOnePollerTests
         received.Select(e => e.Data).Distinct().Should().ContainSingle("followers serve the leader's bytes");
         (received.Max(e => e.At) - received.Min(e => e.At)).Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(1));
 
-        // Assert: /api/status is the same version, ETag and bytes on every node
-        var statuses = await Task.WhenAll(cluster.Nodes.Select(n => n.GetStatusAsync()));
-        statuses.Select(s => s.Version).Distinct().Should().ContainSingle();
+        // Assert: at one version, /api/status is the same ETag and bytes on every node
+        var statuses = await cluster.SameVersionAsync();
         statuses.Select(s => s.ETag).Distinct().Should().ContainSingle();
         statuses.Select(s => Convert.ToBase64String(s.Bytes)).Distinct().Should().ContainSingle();
 
@@ -44,9 +43,15 @@ public sealed class ThreeNodesOnePollerTests
         await cluster.Upstream.WaitForHitsAsync(ClusterNodes.Page("svc01"), hitsBefore["svc01"] + 8, TimeSpan.FromSeconds(60));
         var watched = DateTimeOffset.UtcNow - watchedFrom;
 
+        var gaps = cluster.ShortestGaps();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"change reached the three streams within {(received.Max(e => e.At) - received.Min(e => e.At)).TotalMilliseconds:0} ms; " +
+            $"shortest gap between two polls of a fast page {gaps.Where(g => g.Key != ClusterNodes.SlowService).Min(g => g.Value).TotalMilliseconds:0} ms; " +
+            $"polls of svc01..svc09 in {watched.TotalSeconds:0.0} s: {string.Join(",", ClusterNodes.Services.Select(id => cluster.Upstream.Hits(ClusterNodes.Page(id)) - hitsBefore[id]))} (one poller: {watched / ClusterNodes.PollInterval:0.0})");
+
         // Assert: one poller — no two requests for a page closer than one poller's jittered interval allows, and as
         // many requests as one poller makes in that time (three pollers would make three times as many)
-        cluster.ShortestGaps().Where(g => g.Key != ClusterNodes.SlowService).Should()
+        gaps.Where(g => g.Key != ClusterNodes.SlowService).Should()
             .OnlyContain(g => g.Value >= ClusterNodes.PollInterval * 0.5, "only the leader polls");
         var onePoller = watched / ClusterNodes.PollInterval;
         foreach (var id in ClusterNodes.Services)
@@ -62,7 +67,7 @@ public sealed class ThreeNodesOnePollerTests
         var leaderGauges = await Task.WhenAll(cluster.Nodes.Select(n => n.GetMetricAsync("statusboard_cluster_leader")));
         leaderGauges.Should().Equal(cluster.Nodes.Select(n => n == leader ? (double?)1 : 0));
         var lags = await Task.WhenAll(cluster.Nodes.Select(n => n.GetMetricAsync("statusboard_cluster_version_lag")));
-        lags.Should().OnlyContain(l => l == 0, "on a quiet board every node holds the latest version");
+        lags.Should().OnlyContain(l => l >= 0 && l <= 1, "a follower adopts each version as it hears of it");
         (await Task.WhenAll(cluster.Nodes.Select(n => n.GetMetricAsync("statusboard_cluster_snapshot_age_seconds"))))
             .Should().OnlyContain(a => a >= 0);
     }
