@@ -187,13 +187,20 @@ public sealed class ClusterNodes : IAsyncDisposable
         _ => value?.ToString() ?? "null",
     };
 
-    /// <summary>The shortest time between two requests for any page, by page: two pollers would show as a short gap.</summary>
-    public IReadOnlyDictionary<string, TimeSpan> ShortestGaps(DateTimeOffset? since = null) =>
+    /// <summary>
+    /// By page, how often two requests came closer than half its interval. One poller makes at most one such gap per
+    /// term (a term's first request may be slow — a new connection — and the fixed-rate schedule then catches up);
+    /// a second poller, at another phase, makes one every round. Compare with <see cref="Terms"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ShortGaps() =>
         AllServices.ToDictionary(id => id, id =>
         {
-            var times = Upstream.HitTimes(Page(id)).Where(t => t >= (since ?? DateTimeOffset.MinValue)).ToList();
-            return times.Zip(times.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.MaxValue).Min();
+            var times = Upstream.HitTimes(Page(id));
+            return times.Zip(times.Skip(1), (a, b) => b - a).Count(gap => gap < Interval(id) * 0.5);
         });
+
+    /// <summary>How many terms of polling there were: each leader's, or the one box's one.</summary>
+    public int Terms => Redis is null ? 1 : _nodes.Sum(n => n.Roles.Count(r => r.Role == "leader"));
 
     public string Tails() => string.Join("\n", _nodes.Select(n => $"--- {n.Name}:\n{n.Tail()}"));
 
