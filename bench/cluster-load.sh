@@ -10,7 +10,11 @@ S=120 D=10 C=64
 while getopts s:d:c: o; do case $o in s) S=$OPTARG;; d) D=$OPTARG;; c) C=$OPTARG;; *) exit 2;; esac; done
 source "$(dirname "$0")/lib.sh"
 for t in wrk nginx redis-server; do command -v $t >/dev/null || { echo "missing $t"; exit 2; }; done
-FRONT=127.0.0.1:18090 REDIS=18379 PG=18432
+# Ports of its own (lib.sh's 18080/18099 belong to the other load scripts, which may be running).
+UP=127.0.0.1:18299 FRONT=127.0.0.1:18290 REDIS=18379 PG=18432
+for port in ${UP#*:} ${FRONT#*:} $REDIS $PG 18281 18282 18283; do
+  ss -ltn "sport = :$port" | grep -q LISTEN && { echo "port $port is in use: another run?"; exit 2; }
+done
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_pg() { as_pg "$pgbin/pg_ctl" -D "$tmp/pg/data" stop -m immediate >/dev/null 2>&1 || true; }
@@ -28,7 +32,7 @@ as_pg "$pgbin/pg_ctl" -D "$tmp/pg/data" -l "$tmp/pg/log" -w \
   -o "-p $PG -k $tmp/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" start >/dev/null
 as_pg "$pgbin/createdb" -h 127.0.0.1 -p $PG -U statusboard statusboard
 
-node_port() { echo $((18080 + $1)); }
+node_port() { echo $((18280 + $1)); }
 for i in 1 2 3; do
   mkdir -p "$tmp/data$i"
   (cd "$tmp/sb" && ASPNETCORE_ENVIRONMENT=Production exec dotnet StatusBoard.Web.dll --urls "http://127.0.0.1:$(node_port $i)" \
