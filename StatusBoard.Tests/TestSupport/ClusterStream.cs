@@ -30,17 +30,23 @@ public sealed class ClusterStream : IAsyncDisposable
     public sealed record Event(string Id, long Version, string Data, DateTimeOffset At)
     {
         /// <summary>The level of service <paramref name="id"/> in this snapshot, or null when it is not listed.</summary>
-        public string? StatusOf(string id)
+        public string? StatusOf(string id) => Read(id, s => s.GetProperty("status").GetString());
+
+        /// <summary>When service <paramref name="id"/> was last checked, as this snapshot says (null: not yet).</summary>
+        public DateTimeOffset? CheckedAtOf(string id) =>
+            Read(id, s => s.GetProperty("checkedAt") is { ValueKind: JsonValueKind.String } at ? at.GetDateTimeOffset() : (DateTimeOffset?)null);
+
+        private T? Read<T>(string id, Func<JsonElement, T> read)
         {
             using var json = JsonDocument.Parse(Data);
             foreach (var service in json.RootElement.GetProperty("services").EnumerateArray())
             {
                 if (service.GetProperty("id").GetString() == id)
                 {
-                    return service.GetProperty("status").GetString();
+                    return read(service);
                 }
             }
-            return null;
+            return default;
         }
     }
 

@@ -7,7 +7,8 @@ namespace StatusBoard.Tests.Cluster.EndToEnd;
 /// <summary>
 /// Issue 17, second test: kill -9 the leader. Another node leads within two lease periods, a change made upstream
 /// during the failover shows on every node, versions keep increasing on each, and the new leader resumes the old
-/// one's schedule instead of polling everything at takeover (no poll storm).
+/// one's schedule instead of polling everything at takeover (no poll storm): the first test kills the leader right
+/// after it polled a page, the second once that poll has reached the follower.
 /// </summary>
 [Collection(nameof(BusyChildProcessCollection))]
 public sealed class LeaderKilledTests
@@ -69,5 +70,34 @@ public sealed class LeaderKilledTests
                 .OnlyContain(g => g.Value <= cluster.Terms, "never two pollers at once");
             (takeover.At - killedAt).Should().BeLessThanOrEqualTo(ClusterNodes.LeasePeriod * 2, "failover is due within two lease periods");
         }
+    }
+
+    [Fact]
+    public async Task LeaderKilledAfterItsLastPollReachedTheFollower_TheNewLeaderPollsThatPageWhenItIsDue()
+    {
+        // Arrange: two nodes; the leader polls the slow page and the follower has received that reading
+        await using var cluster = await ClusterNodes.StartAsync(2);
+        var leader = await cluster.AgreedLeaderAsync();
+        var follower = cluster.Nodes.Single(n => n != leader);
+        await using var stream = await follower.OpenStreamAsync();
+        var slow = ClusterNodes.Page(ClusterNodes.SlowService);
+        await cluster.Upstream.WaitForHitsAsync(slow, cluster.Upstream.Hits(slow) + 1, TimeSpan.FromSeconds(60));
+        var lastSlowPoll = cluster.Upstream.HitTimes(slow)[^1];
+        await stream.WaitForAsync(e => e.CheckedAtOf(ClusterNodes.SlowService) >= lastSlowPoll - TimeSpan.FromSeconds(1),
+            "the slow page's last check");
+
+        // Act: kill -9 the leader; the follower takes over
+        var killedAt = DateTimeOffset.UtcNow;
+        await leader.KillAsync();
+        var takeover = await follower.WaitForRoleAsync("leader", killedAt);
+        await cluster.Upstream.WaitForHitsAsync(slow, cluster.Upstream.HitTimes(slow).Count(t => t <= killedAt) + 1, TimeSpan.FromSeconds(60));
+
+        // Assert: the slow page was polled when its interval came due, not at the takeover
+        var next = cluster.Upstream.HitTimes(slow).First(t => t > killedAt);
+        TestContext.Current.TestOutputHelper?.WriteLine($"slow page: polled {(killedAt - lastSlowPoll).TotalSeconds:0.0} s before the kill, " +
+            $"takeover {(takeover.At - killedAt).TotalSeconds:0.0} s after it, next poll {(next - lastSlowPoll).TotalSeconds:0.0} s after the last");
+        (next - lastSlowPoll).Should().BeGreaterThanOrEqualTo(ClusterNodes.SlowInterval * 0.9 - TimeSpan.FromMilliseconds(500),
+            "the new leader resumes the schedule it received");
+        next.Should().BeAfter(takeover.At);
     }
 }
