@@ -20,6 +20,7 @@ public sealed class FakeUpstream : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _notModified = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _bytesWritten = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _hitTimes = new(StringComparer.Ordinal);
     private int _port;
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
@@ -99,6 +100,10 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     public int TotalHits => _hits.Values.Sum();
 
+    /// <summary>When each request for <paramref name="path"/> arrived (wall clock), oldest first: who polled how often.</summary>
+    public IReadOnlyList<DateTimeOffset> HitTimes(string path) =>
+        _hitTimes.TryGetValue(Normalize(path), out var times) ? [.. times] : [];
+
     /// <summary>Completes once <paramref name="path"/> has been requested at least <paramref name="count"/> times.</summary>
     public async Task WaitForHitsAsync(string path, int count, TimeSpan? timeout = null)
     {
@@ -119,6 +124,7 @@ public sealed class FakeUpstream : IAsyncDisposable
     private async Task ServeAsync(HttpContext context)
     {
         var path = Normalize(context.Request.Path.Value ?? "/");
+        _hitTimes.GetOrAdd(path, _ => new ConcurrentQueue<DateTimeOffset>()).Enqueue(DateTimeOffset.UtcNow);
         _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
         Interlocked.Exchange(ref _hitSignal, NewSignal()).TrySetResult();
         if (!_pages.TryGetValue(path, out var page))
