@@ -1,6 +1,7 @@
 using StatusBoard.Core;
 using StatusBoard.Web.Api;
 using StatusBoard.Web.Demo;
+using StatusBoard.Web.Hosting;
 using StatusBoard.Web.Operations;
 
 namespace StatusBoard.Web;
@@ -17,6 +18,7 @@ public static class StatusBoardBuilder
         builder.Services.AddStatusBoardOperations();
         builder.Services.AddStatusBoardOpenApi();
         builder.Services.AddStatusBoardDemo();
+        builder.Services.AddStatusBoardSocketTransport();
         return builder;
     }
 }
