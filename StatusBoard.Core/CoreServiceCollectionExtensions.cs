@@ -129,7 +129,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new StatusEngine(
             sp.GetRequiredService<LiveCatalog>(), sp.GetRequiredService<IOptions<EngineOptions>>(),
             sp.GetRequiredService<ServicePoller>(), sp.GetRequiredService<CatalogReconciler>(),
-            sp.GetRequiredService<Leadership>(), sp.GetRequiredService<SnapshotStore>(),
+            sp.GetRequiredService<Leadership>(), sp.GetRequiredService<SnapshotStore>(), sp.GetService<ClusterState>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusEngine>>()));
         services.AddUpstreamHttpClient();
     }

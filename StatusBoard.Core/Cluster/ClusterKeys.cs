@@ -12,6 +12,9 @@ public sealed class ClusterKeys(string prefix)
     /// <summary>The latest published version's number: only a higher one may replace it.</summary>
     public string LatestVersion { get; } = $"{prefix}:snapshot:version";
 
-    /// <summary>Pub/sub: each new version's frame, and the leader's heartbeats.</summary>
+    /// <summary>The highest version a node made on its own (while it could not hear the leader): the leader numbers past it.</summary>
+    public string Floor { get; } = $"{prefix}:floor";
+
+    /// <summary>Pub/sub: each new version's frame, the leader's heartbeats and its last checks.</summary>
     public string Channel { get; } = $"{prefix}:versions";
 }

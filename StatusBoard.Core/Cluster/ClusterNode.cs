@@ -70,6 +70,7 @@ public sealed partial class ClusterNode(
                 return; // Lost the lease while catching up.
             }
             store.Lead();
+            store.NumberPast(await publisher.FloorAsync().ConfigureAwait(false));
             try
             {
                 recorder.StartWriting();

@@ -3,6 +3,7 @@ namespace StatusBoard.Core.Cluster;
 /// <summary>What this node knows of the cluster, for /healthz and /metrics: written by the follower and publisher.</summary>
 public sealed class ClusterState(string nodeName)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _lastChecks = new(StringComparer.Ordinal);
     private long _latestKnown;
     private long _versionSeenAtTicks;
     private long _lastHeardTicks;
@@ -20,6 +21,12 @@ public sealed class ClusterState(string nodeName)
 
     /// <summary>True while this node flags its board as not heard from the leader (see <see cref="ClusterOptions.StaleAfter"/>).</summary>
     public bool Stale { get; internal set; }
+
+    /// <summary>When the leader last checked <paramref name="serviceId"/>, as it told the others after each poll (null: not heard).</summary>
+    public DateTimeOffset? LastCheck(string serviceId) => _lastChecks.TryGetValue(serviceId, out var at) ? at : null;
+
+    internal void NoteCheck(string serviceId, DateTimeOffset at) =>
+        _lastChecks.AddOrUpdate(serviceId, at, (_, seen) => at > seen ? at : seen);
 
     internal void Heard(DateTimeOffset at, long version)
     {

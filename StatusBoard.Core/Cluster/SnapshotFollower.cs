@@ -38,7 +38,34 @@ public sealed partial class SnapshotFollower(
     {
         await SubscribeAsync().ConfigureAwait(false);
         await FetchLatestAsync().ConfigureAwait(false);
+        await ReportAheadAsync().ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A node that made versions of its own (flagged "not heard", or as a leader cut off from Redis) raises the floor
+    /// to its number, so the leader's next version is higher and this node adopts it instead of keeping its own.
+    /// </summary>
+    private async Task ReportAheadAsync()
+    {
+        var version = store.Current.Version;
+        if (!store.IsFollowing || version <= state.LatestKnown)
+        {
+            return;
+        }
+        try
+        {
+            await redis.GetDatabase().ScriptEvaluateAsync(RaiseFloorScript, [keys.Floor], [version]).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // Redis is still away: reported at the next check.
+        }
+    }
+
+    private const string RaiseFloorScript = """
+        if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
+        return 1
+        """;
 
     private async Task SubscribeAsync()
     {
@@ -72,6 +99,7 @@ public sealed partial class SnapshotFollower(
             {
                 await Task.Delay(check, time, stoppingToken).ConfigureAwait(false);
                 CheckHeard();
+                await ReportAheadAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -107,6 +135,12 @@ public sealed partial class SnapshotFollower(
     private async Task OnFrameAsync(RedisValue message)
     {
         ReadOnlyMemory<byte> frame = message;
+        if (frame.Span.StartsWith(SnapshotPublisher.CheckTag) && frame.Length > SnapshotPublisher.CheckTag.Length + 8)
+        {
+            var at = new DateTimeOffset(BinaryPrimitives.ReadInt64BigEndian(frame.Span[SnapshotPublisher.CheckTag.Length..]), TimeSpan.Zero);
+            state.NoteCheck(System.Text.Encoding.UTF8.GetString(frame.Span[(SnapshotPublisher.CheckTag.Length + 8)..]), at);
+            return;
+        }
         if (frame.Span.StartsWith(SnapshotPublisher.HeartbeatTag) && frame.Length == SnapshotPublisher.HeartbeatTag.Length + 8)
         {
             var version = BinaryPrimitives.ReadInt64BigEndian(frame.Span[SnapshotPublisher.HeartbeatTag.Length..]);

@@ -36,12 +36,16 @@ public sealed partial class SnapshotPublisher(
     /// <summary>A heartbeat frame: this tag, then the leader's current version (8 bytes).</summary>
     public static ReadOnlySpan<byte> HeartbeatTag => "SBH"u8;
 
+    /// <summary>A last-check frame: this tag, the check's UTC ticks (8 bytes), the service id (UTF-8).</summary>
+    public static ReadOnlySpan<byte> CheckTag => "SBC"u8;
+
     private bool _failing;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var feed = store.OpenChangeFeed();
         var heartbeats = HeartbeatAsync(stoppingToken);
+        store.Checked += OnChecked;
         try
         {
             await foreach (var change in feed.ReadAllAsync(stoppingToken).ConfigureAwait(false))
@@ -56,7 +60,51 @@ public sealed partial class SnapshotPublisher(
         {
             // Stopping.
         }
+        finally
+        {
+            store.Checked -= OnChecked;
+        }
         await heartbeats.ConfigureAwait(false);
+    }
+
+    /// <summary>The highest version any node made on its own (0: none); the leader must number past it.</summary>
+    public async Task<long> FloorAsync()
+    {
+        try
+        {
+            var floor = await redis.GetDatabase().StringGetAsync(keys.Floor).ConfigureAwait(false);
+            return floor.TryParse(out long version) ? version : 0;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Failed(e);
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Every poll's check time goes to the others at once (a poll that changes nothing makes no version): a node that
+    /// takes over resumes each service's schedule from its real last check, not from an older published one.
+    /// </summary>
+    private void OnChecked(string serviceId, DateTimeOffset checkedAt)
+    {
+        if (!leadership.IsLeader)
+        {
+            return;
+        }
+        var id = System.Text.Encoding.UTF8.GetBytes(serviceId);
+        var frame = new byte[CheckTag.Length + 8 + id.Length];
+        CheckTag.CopyTo(frame);
+        BinaryPrimitives.WriteInt64BigEndian(frame.AsSpan(CheckTag.Length), checkedAt.UtcTicks);
+        id.CopyTo(frame.AsSpan(CheckTag.Length + 8));
+        try
+        {
+            redis.GetSubscriber().Publish(RedisChannel.Literal(keys.Channel), frame, CommandFlags.FireAndForget);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Failed(e);
+        }
     }
 
     /// <summary>Publishes <paramref name="snapshot"/> unless Redis holds this version or a newer one; false when it could not.</summary>
@@ -102,6 +150,7 @@ public sealed partial class SnapshotPublisher(
                     // The version made while Redis was away never reached the latest key: put it there now.
                     await PublishAsync(store.Current).ConfigureAwait(false);
                 }
+                store.NumberPast(await FloorAsync().ConfigureAwait(false)); // a node that was cut off made numbers of its own
                 BinaryPrimitives.WriteInt64BigEndian(beat.AsSpan(HeartbeatTag.Length), store.Current.Version);
                 try
                 {

@@ -13,17 +13,21 @@ internal static class PollCadence
 
     /// <summary>
     /// How long a new cluster leader waits before its first poll of a service: until the interval after the previous
-    /// leader's last check comes due, so a takeover costs the upstream no extra round. Never checked, or stale: now.
+    /// leader's last check comes due, so a takeover costs the upstream no extra round. The last check is the later of
+    /// the shown reading's and the one the leader announced after its last poll. Never checked, or stale: now.
     /// </summary>
-    public static TimeSpan ResumeWait(ServiceStatus? shown, TimeSpan interval, TimeSpan incidentInterval, DateTimeOffset now)
+    public static TimeSpan ResumeWait(ServiceStatus? shown, DateTimeOffset? lastCheckHeard, TimeSpan interval, TimeSpan incidentInterval,
+        DateTimeOffset now)
     {
-        if (shown is not { CheckedAt: { } checkedAt, Stale: false })
+        if (shown is null || shown.Stale || Later(shown.CheckedAt, lastCheckHeard) is not { } checkedAt)
         {
             return TimeSpan.Zero;
         }
         var wait = checkedAt + IntervalAfter(shown, interval, incidentInterval) - now;
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a > b || b is null ? a : b;
 
     /// <summary>
     /// Only a current, understood reading speeds polling up. A failing, held or stale one (a 429, an open breaker,

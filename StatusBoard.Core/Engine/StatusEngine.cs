@@ -21,6 +21,7 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
     private readonly CatalogReconciler _reconciler;
     private readonly Leadership _leadership;
     private readonly SnapshotStore _store;
+    private readonly ClusterState? _cluster;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusEngine> _logger;
     private readonly PollProgress _progress = new();
@@ -29,8 +30,9 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
     private CancellationToken _stopping;
 
     internal StatusEngine(LiveCatalog catalog, IOptions<EngineOptions> options, ServicePoller poller, CatalogReconciler reconciler,
-        Leadership leadership, SnapshotStore store, TimeProvider time, ILogger<StatusEngine> logger)
+        Leadership leadership, SnapshotStore store, ClusterState? cluster, TimeProvider time, ILogger<StatusEngine> logger)
     {
+        _cluster = cluster;
         _leadership = leadership;
         _store = store;
         _catalog = catalog;
@@ -123,7 +125,8 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
     }
 
     private TimeSpan ResumeWait(ServiceDefinition service) =>
-        PollCadence.ResumeWait(_store.Current.Find(service.Id), _catalog.Value.IntervalOf(service), _options.Value.IncidentPollInterval, _time.GetUtcNow());
+        PollCadence.ResumeWait(_store.Current.Find(service.Id), _cluster?.LastCheck(service.Id), _catalog.Value.IntervalOf(service),
+            _options.Value.IncidentPollInterval, _time.GetUtcNow());
 
     /// <summary>Reconciles between polls: one store version for the new list, then loops start, restart or stop; the rest keep their schedule.</summary>
     private void OnCatalogReloaded(CatalogOptions previous, CatalogOptions next)

@@ -72,6 +72,23 @@ public sealed partial class SnapshotStore
     }
 
     /// <summary>
+    /// A leader makes its next version number higher than <paramref name="floor"/> (a version some node made on its
+    /// own while it could not hear the leader), so no two nodes ever show different bytes under one number.
+    /// </summary>
+    public void NumberPast(long floor)
+    {
+        lock (_gate)
+        {
+            if (_following || floor < _current.Version)
+            {
+                return;
+            }
+            InstallLocked(Snapshot.Create(floor + 1, _time.GetUtcNow(), _instance, _current.Services, _current, _offline), []);
+        }
+        Notify();
+    }
+
+    /// <summary>
     /// The services whose content differs from the one shown: identical bytes need no look; only services polled since
     /// (whose "last checked" moved) are compared field by field.
     /// </summary>

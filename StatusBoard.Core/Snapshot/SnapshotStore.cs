@@ -95,6 +95,12 @@ public sealed partial class SnapshotStore : IDisposable
         Notify();
     }
 
+    /// <summary>
+    /// Raised after every reading this node applied (not while following), with when it was checked: a cluster's
+    /// leader tells the others, so a new leader knows the last checks even of polls that changed nothing.
+    /// </summary>
+    public event Action<string, DateTimeOffset>? Checked;
+
     /// <summary>Records a service's new status; publishes now, soon, or with the next change (see class summary).</summary>
     public void Apply(ServiceStatus status)
     {
@@ -111,6 +117,10 @@ public sealed partial class SnapshotStore : IDisposable
         if (published)
         {
             Notify();
+        }
+        if (status.CheckedAt is { } checkedAt)
+        {
+            Checked?.Invoke(status.Id, checkedAt);
         }
     }
 

@@ -16,19 +16,24 @@ public sealed class ResumeWaitTests
 
     [Fact]
     public void CheckedTenSecondsAgo_WaitsTheRestOfItsInterval() =>
-        PollCadence.ResumeWait(Checked(TimeSpan.FromSeconds(10)), Interval, IncidentInterval, Now).Should().Be(TimeSpan.FromSeconds(50));
+        PollCadence.ResumeWait(Checked(TimeSpan.FromSeconds(10)), null, Interval, IncidentInterval, Now).Should().Be(TimeSpan.FromSeconds(50));
+
+    [Fact]
+    public void APollThatChangedNothing_AnnouncedAfterThePublishedReading_Counts() =>
+        PollCadence.ResumeWait(Checked(TimeSpan.FromSeconds(50)), Now - TimeSpan.FromSeconds(2), Interval, IncidentInterval, Now)
+            .Should().Be(TimeSpan.FromSeconds(58));
 
     [Fact]
     public void UnderAnIncident_TheShorterIntervalCounts() =>
-        PollCadence.ResumeWait(Checked(TimeSpan.FromSeconds(5), StatusLevel.MajorOutage), Interval, IncidentInterval, Now)
+        PollCadence.ResumeWait(Checked(TimeSpan.FromSeconds(5), StatusLevel.MajorOutage), null, Interval, IncidentInterval, Now)
             .Should().Be(TimeSpan.FromSeconds(15));
 
     [Fact]
     public void Overdue_NeverChecked_OrStale_PollsNow()
     {
-        PollCadence.ResumeWait(Checked(TimeSpan.FromMinutes(3)), Interval, IncidentInterval, Now).Should().Be(TimeSpan.Zero);
-        PollCadence.ResumeWait(ServiceStatus.Pending("a", "A", "Dev", null), Interval, IncidentInterval, Now).Should().Be(TimeSpan.Zero);
-        PollCadence.ResumeWait(Checked(TimeSpan.FromSeconds(10), stale: true), Interval, IncidentInterval, Now).Should().Be(TimeSpan.Zero);
-        PollCadence.ResumeWait(null, Interval, IncidentInterval, Now).Should().Be(TimeSpan.Zero);
+        PollCadence.ResumeWait(Checked(TimeSpan.FromMinutes(3)), null, Interval, IncidentInterval, Now).Should().Be(TimeSpan.Zero);
+        PollCadence.ResumeWait(ServiceStatus.Pending("a", "A", "Dev", null), null, Interval, IncidentInterval, Now).Should().Be(TimeSpan.Zero);
+        PollCadence.ResumeWait(Checked(TimeSpan.FromSeconds(10), stale: true), null, Interval, IncidentInterval, Now).Should().Be(TimeSpan.Zero);
+        PollCadence.ResumeWait(null, null, Interval, IncidentInterval, Now).Should().Be(TimeSpan.Zero);
     }
 }

@@ -123,4 +123,25 @@ public sealed class SnapshotFollowingTests
         follower.Current.Offline.Should().BeNull();
         follower.Current.Version.Should().Be(flagged + 1);
     }
+
+    [Fact]
+    public void ALeaderNumbersPastAVersionAnotherNodeMadeOnItsOwn_AndTheFollowerAdoptsIt()
+    {
+        using var leader = TestStores.Create(_time, ("github", "Dev"));
+        using var follower = TestStores.Create(_time, ("github", "Dev"));
+        follower.Follow();
+        leader.Set(_time, "github", StatusLevel.Operational);
+        follower.Adopt(Received(leader));
+        // Cut off: the follower flags its board in a version of its own; the leader, meanwhile, made one too.
+        follower.MarkUnheard(new Connectivity(_time.GetUtcNow(), "nothing heard from the leader"));
+        leader.Set(_time, "github", StatusLevel.Degraded);
+        follower.Adopt(Received(leader)).Should().BeFalse("the same number, other bytes: not newer");
+
+        leader.NumberPast(follower.Current.Version);
+
+        leader.Current.Version.Should().Be(follower.Current.Version + 1);
+        follower.Adopt(Received(leader)).Should().BeTrue();
+        follower.Current.ETag.Should().Be(leader.Current.ETag);
+        follower.Current.Find("github")!.Status.Should().Be(StatusLevel.Degraded);
+    }
 }
