@@ -105,7 +105,7 @@ public sealed partial class LeaderElection : BackgroundService
     {
         if (!_holding)
         {
-            return _period / 5;
+            return _period / 10; // a follower looks often: a takeover takes at most ~1.85 periods (expiry, this, the 75 % wait)
         }
         var now = _time.GetUtcNow();
         var next = new[] { _period / 4, _validUntil - now, Role == ClusterRole.Leader ? TimeSpan.MaxValue : _leadFrom - now }.Min();

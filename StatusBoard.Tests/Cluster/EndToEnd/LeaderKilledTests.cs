@@ -42,8 +42,9 @@ public sealed class LeaderKilledTests
 
         // Assert: the change made during the failover shows on both survivors, on a higher version than before
         var received = await Task.WhenAll(streams.Select(s => s.WaitForStatusAsync("svc05", "major_outage")));
-        received.Select(e => e.Id).Distinct().Should().ContainSingle();
-        received[0].Version.Should().BeGreaterThan(versionsBefore.Max(v => v.Version));
+        // Not necessarily the same event on both: a stream sends the latest version and skips those it was too busy
+        // for; that every node shows one version's same bytes is asserted next.
+        received.Should().OnlyContain(e => e.Version > versionsBefore.Max(v => v.Version));
         (await cluster.SameVersionAsync()).Select(s => s.ETag).Distinct().Should().ContainSingle();
         foreach (var stream in streams)
         {

@@ -29,9 +29,10 @@ public sealed class ThreeNodesOnePollerTests
         cluster.Upstream.Set(ClusterNodes.Page("svc03"), StatuspageJson.Summary("critical", "major_outage"));
         var received = await Task.WhenAll(streams.Select(s => s.WaitForStatusAsync("svc03", "major_outage")));
 
-        // Assert: every node delivered that same version (same id, same bytes) within 1 s of the first
-        received.Select(e => e.Id).Distinct().Should().ContainSingle("every node serves the leader's version, instance and all");
-        received.Select(e => e.Data).Distinct().Should().ContainSingle("followers serve the leader's bytes");
+        // Assert: every node delivered the change within 1 s of the first; one version id means the same bytes on every
+        // node (a stream sends the latest version, so a busy one may deliver a later version than the others)
+        received.GroupBy(e => e.Id).Should().OnlyContain(g => g.Select(e => e.Data).Distinct().Count() == 1,
+            "followers serve the leader's bytes, instance and all");
         (received.Max(e => e.At) - received.Min(e => e.At)).Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(1));
 
         // Assert: at one version, /api/status is the same ETag and bytes on every node
