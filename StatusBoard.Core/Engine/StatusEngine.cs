@@ -190,31 +190,29 @@ public sealed partial class StatusEngine : BackgroundService, IHostedLifecycleSe
                 // Never reached by design (the poller turns failures into data); the loop must survive anyway.
                 LogPollCrashed(_logger, ex, service.Id);
             }
-            _progress.Record(_time.GetUtcNow());
-            if (first)
-            {
-                first = false;
-                firstDone();
-            }
-
             // Read now, not at start: a reload's interval and jitter apply from the next wait on.
             var interval = _catalog.Value.IntervalOf(slot.Definition);
             if (status is not null)
             {
                 interval = PollCadence.IntervalAfter(status, interval, _options.Value.IncidentPollInterval);
             }
-            var next = started + Jittered(interval);
-            var wait = next - _time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            var wait = started + Jittered(interval) - _time.GetUtcNow();
+            // The next wait is registered before the poll counts as done: whoever moves the clock on that signal (a
+            // test's fake clock) moves it past a timer that exists, not before the timer is set from the moved time.
+            var nextPoll = wait > TimeSpan.Zero ? Task.Delay(wait, _time, stoppingToken) : Task.CompletedTask;
+            _progress.Record(_time.GetUtcNow());
+            if (first)
             {
-                try
-                {
-                    await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
+                first = false;
+                firstDone();
+            }
+            try
+            {
+                await nextPoll.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
         }
     }
