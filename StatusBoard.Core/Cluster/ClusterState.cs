@@ -13,6 +13,9 @@ public sealed class ClusterState(string nodeName)
     /// <summary>The highest version this node has heard of (received, announced by a heartbeat, or made here).</summary>
     public long LatestKnown => Interlocked.Read(ref _latestKnown);
 
+    /// <summary>How many versions <paramref name="shown"/> is behind the latest one this node has heard of (never negative).</summary>
+    public long LagBehind(long shown) => Math.Max(0, LatestKnown - shown);
+
     /// <summary>When this node got (or made) the version it shows.</summary>
     public DateTimeOffset? VersionSeenAt => Read(ref _versionSeenAtTicks);
 

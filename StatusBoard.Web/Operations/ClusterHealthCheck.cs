@@ -29,7 +29,7 @@ public sealed class ClusterHealthCheck(
             ["leaseHolder"] = holder.Name ?? "none",
             ["version"] = store.Current.Version,
             ["versionAgeSeconds"] = seenAt is { } at ? Math.Round((time.GetUtcNow() - at).TotalSeconds, 1) : -1,
-            ["versionLag"] = Math.Max(0, state.LatestKnown - store.Current.Version),
+            ["versionLag"] = state.LagBehind(store.Current.Version),
             ["redis"] = reachable ? "reachable" : "unreachable",
             ["stale"] = state.Stale,
         };

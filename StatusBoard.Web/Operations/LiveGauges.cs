@@ -45,7 +45,7 @@ public static class LiveGauges
             if (services.GetService<ClusterState>() is { } cluster)
             {
                 s_leader.Set(services.GetRequiredService<Leadership>().IsLeader ? 1 : 0);
-                s_versionLag.Set(Math.Max(0, cluster.LatestKnown - store.Current.Version));
+                s_versionLag.Set(cluster.LagBehind(store.Current.Version));
                 s_snapshotAge.Set(cluster.VersionSeenAt is { } at ? (services.GetRequiredService<TimeProvider>().GetUtcNow() - at).TotalSeconds : -1);
             }
         }
