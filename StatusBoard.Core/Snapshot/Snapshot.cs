@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
@@ -13,6 +14,15 @@ public sealed class Snapshot
     private readonly FrozenDictionary<string, int> _indexById;
     private readonly ImmutableArray<ReadOnlyMemory<byte>> _serviceJson;
     private readonly Lazy<PrecomputedJson> _summary;
+
+    /// <summary>The versions before this one, newest first, that a client may still hold (see <see cref="DeltaFrom"/>).</summary>
+    private readonly ImmutableArray<RecentVersion> _bases;
+
+    /// <summary>Deltas from versions further back than the previous one, made for the first client that needs each.</summary>
+    private readonly ConcurrentDictionary<long, ReadOnlyMemory<byte>> _catchUpDeltas = new();
+
+    /// <summary>How many earlier versions a snapshot can make a delta from; a client further behind gets the whole snapshot.</summary>
+    public const int DeltaBasesKept = 8;
 
     private Snapshot(long version, DateTimeOffset generatedAt, string eventId, ImmutableArray<ServiceStatus> services,
         ImmutableArray<ReadOnlyMemory<byte>> serviceJson, Connectivity? offline, Snapshot? previous, Encoded encoded)
@@ -38,13 +48,14 @@ public sealed class Snapshot
                 JsonSerializer.SerializeToUtf8Bytes(SnapshotSummary.Of(this), SnapshotJsonContext.Default.SnapshotSummary),
                 SummaryETag(eventId)));
         Adopted = encoded.Summary is not null;
+        _bases = previous is null ? [] : [previous.AsRecent(), .. previous._bases.Take(DeltaBasesKept - 1)];
         if (encoded.DeltaEvent is { } published)
         {
             (DeltaEvent, DeltaBase) = (published, encoded.DeltaBase);
         }
         else if (previous is not null && !Adopted)
         {
-            (DeltaEvent, DeltaBase) = (SnapshotDelta.Build(this, previous), previous.Version);
+            (DeltaEvent, DeltaBase) = (SnapshotDelta.Build(this, _bases[0]), previous.Version);
         }
     }
 
@@ -90,6 +101,28 @@ public sealed class Snapshot
 
     /// <summary>True for a version received from the cluster's leader (<see cref="FromPublished"/>), not made here.</summary>
     public bool Adopted { get; }
+
+    /// <summary>
+    /// The <c>event: delta</c> that takes a client holding version <paramref name="held"/> to this one: the
+    /// predecessor's delta, or for a client a few versions behind (it was busy while versions were published) one
+    /// delta from what it holds, made once and shared by every client that holds the same version; null when
+    /// <paramref name="held"/> is not among the last <see cref="DeltaBasesKept"/> versions (the client needs the whole snapshot).
+    /// </summary>
+    public ReadOnlyMemory<byte>? DeltaFrom(long held)
+    {
+        if (held == DeltaBase && DeltaEvent is { } delta)
+        {
+            return delta;
+        }
+        foreach (var recent in _bases)
+        {
+            if (recent.Version == held)
+            {
+                return _catchUpDeltas.GetOrAdd(held, static (_, pair) => SnapshotDelta.Build(pair.Current, pair.Recent), (Current: this, Recent: recent));
+            }
+        }
+        return null;
+    }
 
     public ServiceStatus? Find(string id) => _indexById.TryGetValue(id, out var i) ? Services[i] : null;
 
@@ -143,6 +176,8 @@ public sealed class Snapshot
         new(EventId, Version, DeltaBase, Json, Summary.Json, DeltaEvent ?? ReadOnlyMemory<byte>.Empty);
 
     internal ReadOnlyMemory<byte> JsonAt(int index) => _serviceJson[index];
+
+    private RecentVersion AsRecent() => new(Version, Services, _indexById);
 
     private static string SummaryETag(string eventId) => $"\"{eventId}-summary\"";
 

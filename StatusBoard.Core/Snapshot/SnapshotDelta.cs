@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace StatusBoard.Core.Snapshot;
 
 /// <summary>
-/// The Server-Sent Event that takes a client from the previous version to this one (<c>event: delta</c>):
+/// The Server-Sent Event that takes a client from an earlier version (usually the previous one) to this one (<c>event: delta</c>):
 /// <c>{"version","previous","generatedAt","offline","services":[changed or added, whole],"removed":[ids]}</c>.
 /// "Changed" is a change a viewer sees (<see cref="SnapshotStore.SameContent"/>): a poll that only refreshed
 /// <c>checkedAt</c>/<c>responseTimeMs</c> is not sent, or a one-service change would carry every service polled
@@ -14,7 +14,7 @@ namespace StatusBoard.Core.Snapshot;
 /// </summary>
 internal static class SnapshotDelta
 {
-    public static ReadOnlyMemory<byte> Build(Snapshot current, Snapshot previous)
+    public static ReadOnlyMemory<byte> Build(Snapshot current, RecentVersion previous)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         buffer.Write(Encoding.UTF8.GetBytes($"id: {current.EventId}\nevent: delta\ndata: "));

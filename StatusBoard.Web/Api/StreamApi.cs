@@ -6,8 +6,9 @@ namespace StatusBoard.Web.Api;
 /// <summary>
 /// <c>/api/status/stream</c>: Server-Sent Events, the full snapshot first and then one event per new version.
 /// Default mode: every event is the whole snapshot (<c>event: snapshot</c>). <c>?mode=delta</c>: after the first
-/// snapshot, each version is an <c>event: delta</c> from the version before; a client that skipped versions (it
-/// was slow) gets a full <c>event: snapshot</c> instead, so a delta always applies to what the client holds.
+/// snapshot, each version is an <c>event: delta</c> from the version the client holds (the one before, or a few
+/// before when it was busy and skipped some: <see cref="Snapshot.DeltaFrom"/>); a client further behind gets a full
+/// <c>event: snapshot</c>, so a delta always applies to what the client holds.
 /// Every client writes the same per-version bytes; a slow client skips versions instead of slowing others.
 /// </summary>
 public static class StreamApi
@@ -76,9 +77,9 @@ public static class StreamApi
     }
 
     /// <summary>
-    /// The event for a client that holds version <paramref name="held"/> (0: nothing yet): the delta when it applies
-    /// to exactly that version, otherwise the whole snapshot (first event, default mode, or versions skipped).
+    /// The event for a client that holds version <paramref name="held"/> (0: nothing yet): a delta from exactly that
+    /// version, otherwise the whole snapshot (first event, default mode, or too far behind).
     /// </summary>
     public static ReadOnlyMemory<byte> EventFor(Snapshot snapshot, long held, bool deltas) =>
-        deltas && held != 0 && snapshot.DeltaBase == held && snapshot.DeltaEvent is { } delta ? delta : snapshot.SseEvent;
+        deltas && held != 0 && snapshot.DeltaFrom(held) is { } delta ? delta : snapshot.SseEvent;
 }

@@ -92,19 +92,47 @@ public sealed class StreamDeltaTests : IAsyncLifetime
     }
 
     [Fact]
-    public void EventFor_ClientThatSkippedVersions_GetsTheWholeSnapshot()
+    public void EventFor_ClientThatSkippedAFewVersions_GetsOneDeltaFromTheVersionItHolds()
     {
-        // Arrange: versions 1, 2, 3; a slow client still holds 1 when 3 is its next.
-        ImmutableArray<ServiceStatus> services = [Service("a")];
+        // Arrange: versions 1, 2, 3; a slow client still holds 1 when 3 is its next. "a" changes twice, "b" changes
+        // and changes back (the client already shows that), "c" never changes.
+        ImmutableArray<ServiceStatus> services = [Service("a"), Service("b"), Service("c")];
         var v1 = Snapshot.Create(1, _time.GetUtcNow(), "run1", services);
-        var v2 = Snapshot.Create(2, _time.GetUtcNow(), "run1", [services[0] with { Status = StatusLevel.Degraded }], v1);
-        var v3 = Snapshot.Create(3, _time.GetUtcNow(), "run1", [services[0] with { Status = StatusLevel.MajorOutage }], v2);
+        var v2 = Snapshot.Create(2, _time.GetUtcNow(), "run1",
+            [services[0] with { Status = StatusLevel.Degraded }, services[1] with { Status = StatusLevel.MajorOutage }, services[2]], v1);
+        var v3 = Snapshot.Create(3, _time.GetUtcNow(), "run1", [v2.Services[0] with { Status = StatusLevel.MajorOutage }, services[1], services[2]], v2);
 
-        // Act + Assert
+        // Act
+        var fromOne = StreamApi.EventFor(v3, held: 1, deltas: true);
+
+        // Assert: one delta from what the client holds (a whole snapshot is 100 kB and more on a real board).
+        var (id, name, data) = Parse(fromOne);
+        (id, name).Should().Be(("run1-3", "delta"));
+        data.GetProperty("previous").GetInt64().Should().Be(1, "it applies to the version the client holds");
+        data.GetProperty("services").EnumerateArray().Select(s => s.GetProperty("id").GetString()).Should().Equal(["a"],
+            "b is back to what the client shows; c never changed");
+        data.GetProperty("services")[0].GetProperty("status").GetString().Should().Be("major_outage");
+        StreamApi.EventFor(v3, held: 1, deltas: true).Should().Be(fromOne, "every client behind by the same versions shares one copy");
         StreamApi.EventFor(v3, held: 2, deltas: true).Should().Be(v3.DeltaEvent!.Value, "the delta applies to exactly what the client holds");
-        StreamApi.EventFor(v3, held: 1, deltas: true).Should().Be(v3.SseEvent, "a gap gets the whole snapshot");
         StreamApi.EventFor(v3, held: 0, deltas: true).Should().Be(v3.SseEvent, "the first event is the whole snapshot");
         StreamApi.EventFor(v3, held: 2, deltas: false).Should().Be(v3.SseEvent, "the default stream keeps whole snapshots");
+    }
+
+    [Fact]
+    public void EventFor_ClientFurtherBehindThanTheVersionsKept_GetsTheWholeSnapshot()
+    {
+        // Arrange: more versions than the snapshot keeps bases for.
+        var snapshot = Snapshot.Create(1, _time.GetUtcNow(), "run1", [Service("a")]);
+        for (var version = 2; version <= Snapshot.DeltaBasesKept + 2; version++)
+        {
+            snapshot = Snapshot.Create(version, _time.GetUtcNow(), "run1", [snapshot.Services[0] with { Summary = $"update {version}" }], snapshot);
+        }
+
+        // Act + Assert
+        var oldestKept = snapshot.Version - Snapshot.DeltaBasesKept;
+        Parse(StreamApi.EventFor(snapshot, held: oldestKept, deltas: true)).Event.Should().Be("delta");
+        StreamApi.EventFor(snapshot, held: oldestKept - 1, deltas: true).Should().Be(snapshot.SseEvent, "a version no longer kept gets the whole snapshot");
+        StreamApi.EventFor(snapshot, held: snapshot.Version + 5, deltas: true).Should().Be(snapshot.SseEvent, "an unknown version gets the whole snapshot");
     }
 
     [Fact]
