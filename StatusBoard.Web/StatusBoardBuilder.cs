@@ -18,7 +18,7 @@ public static class StatusBoardBuilder
         builder.Services.AddStatusBoardOperations();
         builder.Services.AddStatusBoardOpenApi();
         builder.Services.AddStatusBoardDemo();
-        builder.Services.AddStatusBoardSocketTransport();
+        builder.Services.AddStatusBoardSocketTransport(builder.Configuration);
         return builder;
     }
 }

@@ -21,11 +21,13 @@ internal sealed partial class ServicePoller(
 {
     public async Task<ServiceStatus> PollAsync(ServiceDefinition service, CancellationToken cancellationToken)
     {
-        var previous = store.Current.Find(service.Id);
         var reading = await reader.ReadAsync(service, catalog.Value.IntervalOf(service), cancellationToken).ConfigureAwait(false);
         var observed = reading.Outcome != ReadingOutcome.Held && service.Probe is { } probe
             ? await probes.ProbeAsync(service, probe, cancellationToken).ConfigureAwait(false)
             : null;
+        // Read after the request, and pending included: a poll that waited behind a slow one (or a host's queue)
+        // must build on the reading just before it, not on an older published one (LastChangedAt, flap damping).
+        var previous = store.Latest(service.Id);
         var status = composer.Compose(service, previous, reading, observed, time.GetUtcNow());
         var before = previous?.Status ?? StatusLevel.Unknown;
         if (previous?.CheckedAt is null && status.Status == StatusLevel.Operational)

@@ -101,6 +101,18 @@ public sealed partial class SnapshotStore : IDisposable
     /// </summary>
     public event Action<string, DateTimeOffset>? Checked;
 
+    /// <summary>
+    /// A service's freshest status: the one waiting to be published, else the published one (null when not in the
+    /// catalog). What the next status is composed from: <see cref="Current"/> lags by up to PublishDelay.
+    /// </summary>
+    public ServiceStatus? Latest(string id)
+    {
+        lock (_gate)
+        {
+            return _pending.TryGetValue(id, out var pending) ? pending.Status : _current.Find(id);
+        }
+    }
+
     /// <summary>Records a service's new status; publishes now, soon, or with the next change (see class summary).</summary>
     public void Apply(ServiceStatus status)
     {

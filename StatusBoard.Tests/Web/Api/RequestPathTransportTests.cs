@@ -8,8 +8,9 @@ using StatusBoard.Web.Hosting;
 namespace StatusBoard.Tests.Web.Api;
 
 /// <summary>
-/// The transport and thread-pool settings the request path was measured with (README, Performance): one socket I/O
-/// queue per two cores, and thread-pool threads that block instead of spinning.
+/// The transport and thread-pool settings the request path was measured with (README, Performance): inline socket
+/// I/O (on by default, <c>StatusBoard:InlineSocketIO</c>), one socket I/O queue per two cores when it is off, and
+/// thread-pool threads that block instead of spinning.
 /// </summary>
 public sealed class RequestPathTransportTests
 {
@@ -39,6 +40,49 @@ public sealed class RequestPathTransportTests
 
         // Assert
         options.IOQueueCount.Should().Be(SocketTransportTuning.IOQueueCount(Environment.ProcessorCount));
+        options.UnsafePreferInlineScheduling.Should().BeTrue("inline socket I/O is the default");
+    }
+
+    [Fact]
+    public async Task InlineSocketIOOff_KeepsKestrelsThreadPoolDispatch()
+    {
+        // Arrange
+        await using var app = new StatusBoardApp(TestCatalog.Write([new TestCatalog.Entry("svc", new Uri("http://127.0.0.1:9/api/v2/summary.json"))]),
+            settings: new Dictionary<string, string?> { [ServingOptions.InlineSocketIOKey] = "false" });
+
+        // Act
+        var options = app.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value;
+
+        // Assert
+        options.UnsafePreferInlineScheduling.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task InlineSocketIO_WithAnUnreadableValue_FailsStartUpNamingTheKey()
+    {
+        // Arrange
+        var catalog = TestCatalog.Write([new TestCatalog.Entry("svc", new Uri("http://127.0.0.1:9/api/v2/summary.json"))]);
+        var web = Path.Combine(AppContext.BaseDirectory, "StatusBoard.Web.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet",
+            [web, $"--StatusBoard:CatalogFile={catalog}", $"--StatusBoard:DataDirectory={TestData.NewDirectory()}", "--StatusBoard:InlineSocketIO=sometimes", "--urls=http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+
+        // Act
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        // Assert
+        process.ExitCode.Should().Be(1);
+        var errors = await stderr;
+        errors.Should().Contain("StatusBoard cannot start: the configuration is invalid.");
+        errors.Should().Contain("StatusBoard:InlineSocketIO");
+        (errors + await stdout).Should().NotContain("   at ", "a configuration error is a message, not a stack trace");
     }
 
     [Fact]
