@@ -1,0 +1,3 @@
+module ssestatic
+
+go 1.19
