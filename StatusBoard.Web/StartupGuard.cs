@@ -31,6 +31,13 @@ internal static class StartupGuard
                 $"StatusBoard cannot listen on {urls}: the address is already in use (another StatusBoard?). Choose another with --urls http://localhost:5081");
             return 1;
         }
+        catch (Exception ex)
+        {
+            // The host's own "Hosting failed to start" line is off (appsettings.json): this is the one report.
+            var cause = ex.GetBaseException();
+            await error.WriteLineAsync($"StatusBoard cannot start: {ex.Message}{(ReferenceEquals(cause, ex) ? "" : $" ({cause.Message})")}");
+            return 1;
+        }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
