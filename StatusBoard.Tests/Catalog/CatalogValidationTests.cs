@@ -149,26 +149,16 @@ public class CatalogValidationTests
             new { id = "a", name = "A", category = "x", provider = "statuspage", url = "https://a.example.test/" },
             new { id = "a", name = "B", category = "x", provider = "nope", url = "https://b.example.test/" },
         }));
-        var web = Path.Combine(AppContext.BaseDirectory, "StatusBoard.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [web, $"--StatusBoard:CatalogFile={file}", "--urls=http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
 
         // Act
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var (exitCode, stdout, errors) = await AppProcess.RunToExitAsync([$"--StatusBoard:CatalogFile={file}", "--urls=http://127.0.0.1:0"],
+            TestContext.Current.CancellationToken);
 
         // Assert
-        process.ExitCode.Should().Be(1);
-        var errors = await stderr;
+        exitCode.Should().Be(1);
         errors.Should().Contain("StatusBoard cannot start: the configuration is invalid.");
         errors.Should().Contain("[1]:id 'a' is a duplicate");
         errors.Should().Contain("provider 'nope' (service 'a') is not one of:");
-        (errors + await stdout).Should().NotContain("   at ", "a configuration error is a message, not a stack trace");
+        (errors + stdout).Should().NotContain("   at ", "a configuration error is a message, not a stack trace");
     }
 }

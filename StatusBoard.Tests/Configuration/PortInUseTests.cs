@@ -51,24 +51,15 @@ public sealed class PortInUseTests
         holder.Start();
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
         var catalog = TestCatalog.Write([new TestCatalog.Entry("p", new Uri("http://127.0.0.1:9/api/v2/summary.json"))]);
-        var web = Path.Combine(AppContext.BaseDirectory, "StatusBoard.Web.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet",
-            [web, $"--urls=http://127.0.0.1:{port}", $"--StatusBoard:CatalogFile={catalog}", $"--StatusBoard:DataDirectory={TestData.NewDirectory()}"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
 
         // Act
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var (exitCode, stdout, stderr) = await AppProcess.RunToExitAsync(
+            [$"--urls=http://127.0.0.1:{port}", $"--StatusBoard:CatalogFile={catalog}", $"--StatusBoard:DataDirectory={TestData.NewDirectory()}"],
+            TestContext.Current.CancellationToken);
 
         // Assert
-        process.ExitCode.Should().Be(1);
-        var output = await stdout + await stderr;
+        exitCode.Should().Be(1);
+        var output = stdout + stderr;
         output.Should().Contain($"StatusBoard cannot listen on http://127.0.0.1:{port}");
         output.Should().NotContain("   at ", "the reason is one line, not the host's stack trace");
         output.Should().NotContain("Hosting failed to start");

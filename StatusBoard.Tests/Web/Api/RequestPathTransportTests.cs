@@ -62,27 +62,17 @@ public sealed class RequestPathTransportTests
     {
         // Arrange
         var catalog = TestCatalog.Write([new TestCatalog.Entry("svc", new Uri("http://127.0.0.1:9/api/v2/summary.json"))]);
-        var web = Path.Combine(AppContext.BaseDirectory, "StatusBoard.Web.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet",
-            [web, $"--StatusBoard:CatalogFile={catalog}", $"--StatusBoard:DataDirectory={TestData.NewDirectory()}", "--StatusBoard:InlineSocketIO=sometimes", "--urls=http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
 
         // Act
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var (exitCode, stdout, errors) = await AppProcess.RunToExitAsync(
+            [$"--StatusBoard:CatalogFile={catalog}", $"--StatusBoard:DataDirectory={TestData.NewDirectory()}", "--StatusBoard:InlineSocketIO=sometimes", "--urls=http://127.0.0.1:0"],
+            TestContext.Current.CancellationToken);
 
         // Assert
-        process.ExitCode.Should().Be(1);
-        var errors = await stderr;
+        exitCode.Should().Be(1);
         errors.Should().Contain("StatusBoard cannot start: the configuration is invalid.");
         errors.Should().Contain("StatusBoard:InlineSocketIO");
-        (errors + await stdout).Should().NotContain("   at ", "a configuration error is a message, not a stack trace");
+        (errors + stdout).Should().NotContain("   at ", "a configuration error is a message, not a stack trace");
     }
 
     [Fact]
