@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using Microsoft.Extensions.Options;
 using StatusBoard.Core.Configuration;
 
 namespace StatusBoard.Web.Hosting;
@@ -10,7 +9,7 @@ namespace StatusBoard.Web.Hosting;
 /// By default (<see cref="ServingOptions.InlineSocketIO"/>) a request runs where its socket's readiness was noticed:
 /// one socket thread per core runs the completion, Kestrel's parsing, the precomputed endpoints' copy of their bytes
 /// and the send, with no hand-over between threads. On the 2-core benchmark machine that served the 132 kB snapshot
-/// at 0.76 of Go's static server instead of 0.69, and spread one change to 10,000 event streams in 199 ms at p99
+/// at 0.76 of Go's static server instead of 0.69, and spread one change to 10,000 event streams in 196–294 ms at p99
 /// instead of 753 ms (README, Performance). What runs there must not block, so every request that reaches the
 /// middleware pipeline (pages, history, feeds, streams) first moves to the thread pool (<see cref="UseThreadPoolForAppWork"/>).
 /// Off: one I/O queue per two cores and Kestrel's thread-pool dispatch.
